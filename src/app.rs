@@ -1,0 +1,95 @@
+//! The application shell: the shared feed, the page frame and the routes.
+
+use crate::browser::{fetch_feed, keep_scroll_positions};
+use crate::feed::{Feed, FeedError};
+use crate::i18n::Lang;
+use crate::views::article::ArticlePage;
+use crate::views::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::views::listing::{CategoryPage, HomePage};
+use crate::views::status::NotFound;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_meta::{provide_meta_context, Html};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use std::sync::Arc;
+
+/// Where the feed is in its life.
+#[derive(Clone, Debug)]
+pub enum FeedState {
+    Loading,
+    Ready(Arc<Feed>),
+    Failed(FeedError),
+}
+
+/// The one feed all views share: fetched once, not again on each route change.
+#[derive(Clone, Copy)]
+pub struct FeedStore {
+    pub state: RwSignal<FeedState>,
+}
+
+impl FeedStore {
+    fn new() -> Self {
+        FeedStore { state: RwSignal::new(FeedState::Loading) }
+    }
+
+    /// Fetches the feed (again, after a failure), showing the loading state meanwhile.
+    pub fn load(self) {
+        self.state.set(FeedState::Loading);
+        spawn_local(async move {
+            let state = match fetch_feed().await {
+                Ok(feed) => FeedState::Ready(Arc::new(feed)),
+                Err(error) => FeedState::Failed(error),
+            };
+            self.state.set(state);
+        });
+    }
+
+    /// The loaded feed, if any.
+    pub fn feed(self) -> Option<Arc<Feed>> {
+        match self.state.get() {
+            FeedState::Ready(feed) => Some(feed),
+            _ => None,
+        }
+    }
+
+    /// The UI language: the feed's, while Vistka speaks it, else Ukrainian.
+    pub fn ui_lang(self) -> Lang {
+        self.feed().and_then(|feed| feed.lang).unwrap_or_default()
+    }
+}
+
+/// The store `App` provides to every view.
+pub fn use_feed_store() -> FeedStore {
+    expect_context::<FeedStore>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let store = FeedStore::new();
+    provide_context(store);
+    Effect::new(move |_| {
+        store.load();
+        keep_scroll_positions();
+    });
+    let lang = move || store.ui_lang().code();
+
+    view! {
+        <Html {..} lang=lang />
+        <Router>
+            <SkipLink />
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/page/:page") view=HomePage />
+                    <Route path=path!("/article/:slug") view=ArticlePage />
+                    <Route path=path!("/category/:slug") view=CategoryPage />
+                    <Route path=path!("/category/:slug/page/:page") view=CategoryPage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}

@@ -1,0 +1,332 @@
+//! JSON Feed 1.0 and 1.1 (<https://www.jsonfeed.org/version/1.1/>), read leniently: an item
+//! that cannot be shown (no id, no title, no valid date, a repeated id) is skipped and counted,
+//! never allowed to take the whole feed down. Unknown and `_`-prefixed fields are ignored.
+
+use super::{finish, Article, Body, Category, Feed, FeedError};
+use crate::html::collapse_whitespace;
+use crate::i18n::Lang;
+use chrono::{DateTime, FixedOffset};
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// Parses a JSON Feed document.
+pub fn parse_json_feed(text: &str) -> Result<Feed, FeedError> {
+    let document: Value = serde_json::from_str(text).map_err(|error| FeedError::Json(error.to_string()))?;
+    let feed = document
+        .as_object()
+        .ok_or_else(|| FeedError::Shape("a JSON object at the top level".into()))?;
+    let items = feed
+        .get("items")
+        .and_then(Value::as_array)
+        .ok_or_else(|| FeedError::Shape("an \"items\" array".into()))?;
+    let language = string(feed, "language");
+    let feed_lang = language.as_deref().and_then(Lang::from_tag);
+
+    let mut seen_ids = HashSet::new();
+    let mut articles = Vec::with_capacity(items.len());
+    for item in items {
+        match item.as_object().and_then(|item| parse_item(item, language.as_deref())) {
+            Some(article) if seen_ids.insert(article.id.clone()) => articles.push(article),
+            _ => {}
+        }
+    }
+    let skipped = items.len() - articles.len();
+    if articles.is_empty() && !items.is_empty() {
+        return Err(FeedError::Empty);
+    }
+    let title = string(feed, "title").unwrap_or_default();
+    Ok(finish(title, string(feed, "home_page_url"), feed_lang, articles, skipped))
+}
+
+fn parse_item(item: &Map<String, Value>, feed_language: Option<&str>) -> Option<Article> {
+    let id = match item.get("id")? {
+        Value::String(id) if !id.trim().is_empty() => id.trim().to_owned(),
+        // JSON Feed 1.0 publishers sometimes wrote numeric ids; the spec says to coerce them.
+        Value::Number(id) => id.to_string(),
+        _ => return None,
+    };
+    let title = string(item, "title").map(|title| collapse_whitespace(&title)).filter(|t| !t.is_empty())?;
+    let published = date(item, "date_published").or_else(|| date(item, "date_modified"))?;
+    let language = string(item, "language").or_else(|| feed_language.map(str::to_owned));
+    let lang = language.as_deref().and_then(Lang::from_tag).unwrap_or_default();
+    let body = match (string(item, "content_html"), string(item, "content_text")) {
+        (Some(html), _) => Body::Html(html),
+        (None, Some(text)) => Body::Text(text),
+        (None, None) => Body::Empty,
+    };
+    Some(Article {
+        id,
+        slug: String::new(),
+        url: string(item, "url"),
+        title,
+        body,
+        summary: string(item, "summary"),
+        image: string(item, "image").or_else(|| string(item, "banner_image")),
+        published,
+        modified: date(item, "date_modified"),
+        authors: authors(item),
+        category: first_tag(item),
+        language,
+        lang,
+    })
+}
+
+/// A non-empty string field; any other type counts as absent.
+fn string(object: &Map<String, Value>, key: &str) -> Option<String> {
+    object
+        .get(key)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|value| !value.is_empty())
+        .map(str::to_owned)
+}
+
+fn date(object: &Map<String, Value>, key: &str) -> Option<DateTime<FixedOffset>> {
+    let text = object.get(key)?.as_str()?;
+    DateTime::parse_from_rfc3339(text.trim()).ok()
+}
+
+/// 1.1 `authors` (a list), else 1.0 `author` (one object); names only.
+fn authors(item: &Map<String, Value>) -> Vec<String> {
+    let list = match (item.get("authors"), item.get("author")) {
+        (Some(Value::Array(list)), _) => list.iter().collect(),
+        (_, Some(author)) => vec![author],
+        _ => Vec::new(),
+    };
+    list.into_iter()
+        .filter_map(Value::as_object)
+        .filter_map(|author| string(author, "name"))
+        .collect()
+}
+
+fn first_tag(item: &Map<String, Value>) -> Option<Category> {
+    item.get("tags")?.as_array()?.iter().find_map(|tag| Category::new(tag.as_str()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::Body;
+    use serde_json::json;
+
+    fn feed(items: Value) -> Result<Feed, FeedError> {
+        parse_json_feed(
+            &json!({
+                "version": "https://jsonfeed.org/version/1.1",
+                "title": "Вістка",
+                "home_page_url": "https://vistka.example/",
+                "language": "uk",
+                "items": items
+            })
+            .to_string(),
+        )
+    }
+
+    fn item(id: &str, title: &str, date: &str) -> Value {
+        json!({ "id": id, "title": title, "date_published": date, "content_html": "<p>Текст</p>" })
+    }
+
+    #[test]
+    fn reads_a_full_item() {
+        let feed = feed(json!([{
+            "id": "1",
+            "url": "https://vistka.example/rada-vyrishyla/",
+            "title": "Рада вирішила",
+            "content_html": "<p>Тіло</p>",
+            "content_text": "Тіло",
+            "summary": "Коротко",
+            "image": "/media/rada.svg",
+            "date_published": "2024-11-23T10:00:00+02:00",
+            "date_modified": "2024-11-23T12:00:00+02:00",
+            "authors": [{ "name": "Олена Коваль" }, { "url": "no-name" }],
+            "tags": ["Громада", "Бюджет"],
+            "language": "uk-UA",
+            "_vistka": { "ignored": true },
+            "unknown_field": 5
+        }]))
+        .expect("valid feed");
+        assert_eq!(feed.title, "Вістка");
+        assert_eq!(feed.home_page_url.as_deref(), Some("https://vistka.example/"));
+        assert_eq!(feed.lang, Some(Lang::Uk));
+        assert_eq!(feed.skipped, 0);
+        let article = &feed.articles[0];
+        assert_eq!(article.slug, "rada-vyrishyla");
+        assert_eq!(article.body, Body::Html("<p>Тіло</p>".into()));
+        assert_eq!(article.summary.as_deref(), Some("Коротко"));
+        assert_eq!(article.image.as_deref(), Some("/media/rada.svg"));
+        assert_eq!(article.authors, ["Олена Коваль"]);
+        assert_eq!(article.category.as_ref().map(|c| c.slug.as_str()), Some("hromada"));
+        assert_eq!(article.language.as_deref(), Some("uk-UA"));
+        assert_eq!(article.lang, Lang::Uk);
+        assert!(article.modified.is_some());
+    }
+
+    #[test]
+    fn accepts_json_feed_1_0_author_and_numeric_ids() {
+        let feed = parse_json_feed(
+            &json!({
+                "version": "https://jsonfeed.org/version/1",
+                "title": "Old",
+                "items": [{
+                    "id": 42,
+                    "title": "Hello",
+                    "content_text": "Plain text body",
+                    "date_published": "2020-01-02T03:04:05Z",
+                    "author": { "name": "Ann" }
+                }]
+            })
+            .to_string(),
+        )
+        .expect("valid 1.0 feed");
+        let article = &feed.articles[0];
+        assert_eq!(article.id, "42");
+        assert_eq!(article.authors, ["Ann"]);
+        assert_eq!(article.body, Body::Text("Plain text body".into()));
+        assert_eq!(feed.lang, None);
+        assert_eq!(article.lang, Lang::Uk, "no language anywhere falls back to the default");
+    }
+
+    #[test]
+    fn items_come_newest_first_whatever_the_offsets() {
+        let feed = feed(json!([
+            item("a", "Старе", "2024-11-22T23:00:00+00:00"),
+            item("b", "Нове", "2024-11-23T00:30:00+02:00"),
+            item("c", "Найновіше", "2024-11-23T10:00:00+02:00"),
+        ]))
+        .expect("valid feed");
+        // b is 2024-11-22T22:30Z: older than a.
+        let ids: Vec<_> = feed.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["c", "a", "b"]);
+    }
+
+    #[test]
+    fn skips_and_counts_items_that_cannot_be_shown() {
+        let feed = feed(json!([
+            item("ok", "Добре", "2024-11-23T10:00:00+02:00"),
+            { "title": "Без id", "date_published": "2024-11-23T10:00:00+02:00" },
+            { "id": "no-title", "date_published": "2024-11-23T10:00:00+02:00" },
+            { "id": "no-date", "title": "Без дати" },
+            item("bad-date", "Погана дата", "23.11.2024"),
+            item("ok", "Повтор id", "2024-11-24T10:00:00+02:00"),
+            { "id": ["wrong"], "title": "Id масивом", "date_published": "2024-11-23T10:00:00+02:00" },
+            { "id": "t", "title": 5, "date_published": "2024-11-23T10:00:00+02:00" },
+            "not an object",
+            null
+        ]))
+        .expect("the good item is enough");
+        assert_eq!(feed.articles.len(), 1);
+        assert_eq!(feed.articles[0].title, "Добре");
+        assert_eq!(feed.skipped, 9);
+    }
+
+    #[test]
+    fn wrong_types_in_optional_fields_count_as_absent() {
+        let feed = feed(json!([{
+            "id": "x", "title": "Т", "date_published": "2024-11-23T10:00:00+02:00",
+            "image": 5, "summary": ["no"], "tags": "not-a-list", "authors": { "name": "not a list" },
+            "content_html": null, "language": 7
+        }]))
+        .expect("valid feed");
+        let article = &feed.articles[0];
+        assert_eq!(article.image, None);
+        assert_eq!(article.summary, None);
+        assert_eq!(article.category, None);
+        assert!(article.authors.is_empty());
+        assert_eq!(article.body, Body::Empty);
+        assert_eq!(article.language.as_deref(), Some("uk"), "falls back to the feed's language");
+    }
+
+    #[test]
+    fn falls_back_to_date_modified() {
+        let feed = feed(json!([{ "id": "x", "title": "Т", "date_modified": "2024-11-23T10:00:00+02:00" }]))
+            .expect("valid feed");
+        assert_eq!(feed.articles.len(), 1);
+    }
+
+    #[test]
+    fn reports_what_is_wrong_with_the_document() {
+        assert!(matches!(parse_json_feed("{not json"), Err(FeedError::Json(_))));
+        assert!(matches!(parse_json_feed(""), Err(FeedError::Json(_))));
+        assert!(matches!(parse_json_feed("[1,2]"), Err(FeedError::Shape(_))));
+        assert!(matches!(parse_json_feed("{\"items\": {}}"), Err(FeedError::Shape(_))));
+        assert!(matches!(parse_json_feed("{\"title\": \"x\"}"), Err(FeedError::Shape(_))));
+        assert_eq!(feed(json!([{ "title": "no id" }])), Err(FeedError::Empty));
+    }
+
+    #[test]
+    fn an_empty_items_list_is_a_valid_empty_feed() {
+        let feed = feed(json!([])).expect("valid feed");
+        assert!(feed.articles.is_empty());
+    }
+
+    #[test]
+    fn slugs_are_unique_readable_and_stable() {
+        let items = json!([
+            item("1", "Рада схвалила бюджет", "2024-11-23T10:00:00+02:00"),
+            item("2", "Рада схвалила бюджет", "2024-11-22T10:00:00+02:00"),
+            item("3", "Футбол", "2024-11-21T10:00:00+02:00"),
+            item("4", "!!!", "2024-11-20T10:00:00+02:00"),
+        ]);
+        let first = feed(items.clone()).expect("valid feed");
+        let slugs: Vec<_> = first.articles.iter().map(|a| a.slug.clone()).collect();
+        assert_eq!(slugs[2], "futbol");
+        assert!(slugs[0].starts_with("rada-skhvalyla-biudzhet-"), "{slugs:?}");
+        assert!(slugs[1].starts_with("rada-skhvalyla-biudzhet-"), "{slugs:?}");
+        assert_ne!(slugs[0], slugs[1]);
+        assert_eq!(slugs[3].len(), 6, "a title without letters still gets a slug");
+        let unique: HashSet<_> = slugs.iter().collect();
+        assert_eq!(unique.len(), slugs.len());
+
+        // The same items in another order, with another item added, keep their slugs.
+        let mut reordered = items.as_array().cloned().unwrap_or_default();
+        reordered.reverse();
+        reordered.push(item("5", "Нове", "2024-11-24T10:00:00+02:00"));
+        let second = feed(Value::Array(reordered)).expect("valid feed");
+        for article in &first.articles {
+            let again = second.articles.iter().find(|a| a.id == article.id).map(|a| &a.slug);
+            assert_eq!(again, Some(&article.slug));
+        }
+    }
+
+    #[test]
+    fn categories_come_from_the_first_tag_most_used_first() {
+        let mut items = Vec::new();
+        for (n, tag) in ["Культура", "Спорт", "Спорт", "Наука", "Спорт", "Культура"].iter().enumerate() {
+            let mut entry = item(&n.to_string(), &format!("Допис {n}"), &format!("2024-11-{:02}T10:00:00+02:00", 10 + n));
+            entry["tags"] = json!([tag, "інше"]);
+            items.push(entry);
+        }
+        let feed = feed(Value::Array(items)).expect("valid feed");
+        let names: Vec<_> = feed.categories.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Спорт", "Культура", "Наука"]);
+        assert_eq!(feed.in_category("sport").count(), 3);
+        assert_eq!(feed.category("kultura").map(|c| c.name.as_str()), Some("Культура"));
+    }
+
+    #[test]
+    fn excerpts_prefer_the_summary_then_cut_the_text() {
+        let long_body = format!("<p>{}</p>", "слово ".repeat(100));
+        let feed = feed(json!([
+            { "id": "s", "title": "З резюме", "summary": "Резюме", "content_html": long_body, "date_published": "2024-11-23T10:00:00+02:00" },
+            { "id": "h", "title": "Без резюме", "content_html": long_body, "date_published": "2024-11-22T10:00:00+02:00" },
+            { "id": "t", "title": "Текст", "content_text": "Короткий текст", "date_published": "2024-11-21T10:00:00+02:00" },
+        ]))
+        .expect("valid feed");
+        assert_eq!(feed.articles[0].excerpt(), "Резюме");
+        let cut = feed.articles[1].excerpt();
+        assert!(cut.ends_with("слово…"), "{cut}");
+        assert!(cut.chars().count() <= crate::feed::EXCERPT_LEN + 1);
+        assert_eq!(feed.articles[2].excerpt(), "Короткий текст");
+    }
+
+    #[test]
+    fn fresh_posts_leave_out_the_open_article() {
+        let items: Vec<_> = (0..8)
+            .map(|n| item(&n.to_string(), &format!("Допис {n}"), &format!("2024-11-{:02}T10:00:00+02:00", 10 + n)))
+            .collect();
+        let feed = feed(Value::Array(items)).expect("valid feed");
+        let newest = feed.articles[0].slug.clone();
+        let rail: Vec<_> = feed.fresh_posts(&newest, 5).map(|a| a.id.as_str()).collect();
+        assert_eq!(rail, ["6", "5", "4", "3", "2"]);
+    }
+}

@@ -1,0 +1,230 @@
+//! The feed as the views see it: articles newest first, each with a slug and a category.
+//! Sources (JSON Feed today) are parsed into this model in their own modules.
+
+mod json_feed;
+
+pub use json_feed::parse_json_feed;
+
+use crate::html;
+use crate::i18n::Lang;
+use crate::slug::{percent_decode, short_hash, slugify};
+use chrono::{DateTime, FixedOffset};
+use std::collections::HashMap;
+
+/// A publication and its articles, newest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feed {
+    pub title: String,
+    pub home_page_url: Option<String>,
+    /// The feed's language, where it names one Vistka speaks.
+    pub lang: Option<Lang>,
+    pub articles: Vec<Article>,
+    /// Categories by number of articles, most used first.
+    pub categories: Vec<Category>,
+    /// Items left out because they lacked an id, a title or a valid date, or repeated an id.
+    pub skipped: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    pub id: String,
+    pub slug: String,
+    pub url: Option<String>,
+    pub title: String,
+    pub body: Body,
+    pub summary: Option<String>,
+    pub image: Option<String>,
+    pub published: DateTime<FixedOffset>,
+    pub modified: Option<DateTime<FixedOffset>>,
+    pub authors: Vec<String>,
+    pub category: Option<Category>,
+    /// The item's own language tag (or the feed's), for its `lang` attribute.
+    pub language: Option<String>,
+    /// The language its dates and labels are written in.
+    pub lang: Lang,
+}
+
+/// An article's text as the feed gave it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    Html(String),
+    Text(String),
+    Empty,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Category {
+    pub name: String,
+    pub slug: String,
+}
+
+impl Category {
+    pub fn new(name: &str) -> Option<Category> {
+        let name = html::collapse_whitespace(name);
+        let slug = slugify(&name);
+        (!slug.is_empty()).then_some(Category { name, slug })
+    }
+}
+
+/// Why a feed could not be shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FeedError {
+    /// The request did not reach the server or was cut off.
+    Network(String),
+    /// The server answered with this HTTP status.
+    Http(u16),
+    /// The body is not JSON.
+    Json(String),
+    /// JSON, but not a feed: what was expected.
+    Shape(String),
+    /// A feed with no item that could be shown.
+    Empty,
+}
+
+/// Length of a listing excerpt in characters, before the ellipsis.
+pub const EXCERPT_LEN: usize = 220;
+
+impl Article {
+    /// The listing's excerpt: the item's summary, else the start of its text cut at a word.
+    pub fn excerpt(&self) -> String {
+        if let Some(summary) = self.summary.as_deref().map(html::to_text) {
+            if !summary.is_empty() {
+                return summary;
+            }
+        }
+        let text = match &self.body {
+            Body::Html(body) => html::to_text(body),
+            Body::Text(body) => html::collapse_whitespace(body),
+            Body::Empty => String::new(),
+        };
+        truncate_at_word(&text, EXCERPT_LEN)
+    }
+}
+
+/// Cuts text to at most `max` characters at a word boundary and adds «…» when anything was cut.
+pub fn truncate_at_word(text: &str, max: usize) -> String {
+    let Some((cut, _)) = text.char_indices().nth(max) else {
+        return text.to_owned();
+    };
+    let head = text.get(..cut).unwrap_or(text);
+    // If the cut fell between two words, keep the whole of the last one.
+    let next_is_space = text.get(cut..).is_some_and(|rest| rest.starts_with(char::is_whitespace));
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if !next_is_space && space > 0 => head.get(..space).unwrap_or(head),
+        _ => head,
+    };
+    let head = head.trim_end().trim_end_matches([',', ';', ':', '—', '–', '-', '.']);
+    format!("{head}…")
+}
+
+/// Gives every article a slug: readable (the publisher's permalink, else the title),
+/// unique (a short hash of the id is added where two would collide) and stable (the same
+/// item gets the same slug on every load, whatever else the feed holds).
+fn assign_slugs(articles: &mut [Article]) {
+    let readable: Vec<String> = articles.iter().map(readable_slug).collect();
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for slug in &readable {
+        *uses.entry(slug.as_str()).or_default() += 1;
+    }
+    for (article, slug) in articles.iter_mut().zip(&readable) {
+        let unique = !slug.is_empty() && uses.get(slug.as_str()) == Some(&1);
+        article.slug = match (unique, slug.is_empty()) {
+            (true, _) => slug.clone(),
+            (false, true) => short_hash(&article.id),
+            (false, false) => format!("{slug}-{}", short_hash(&article.id)),
+        };
+    }
+}
+
+fn readable_slug(article: &Article) -> String {
+    let from_permalink = article
+        .url
+        .as_deref()
+        .and_then(permalink_slug)
+        .filter(|slug| slug.bytes().any(|b| b.is_ascii_alphabetic()));
+    from_permalink.unwrap_or_else(|| slugify(&article.title))
+}
+
+/// The last path segment of a permalink, as a slug: `…/2024/11/rada-vyrishyla/` → `rada-vyrishyla`.
+fn permalink_slug(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    let segment = path.trim_end_matches('/').rsplit('/').next()?;
+    let segment = segment.rsplit_once('.').map_or(segment, |(stem, _)| stem);
+    Some(slugify(&percent_decode(segment))).filter(|slug| !slug.is_empty())
+}
+
+/// Orders articles newest first, assigns slugs and collects categories.
+fn finish(title: String, home_page_url: Option<String>, lang: Option<Lang>, mut articles: Vec<Article>, skipped: usize) -> Feed {
+    articles.sort_by(|a, b| b.published.cmp(&a.published));
+    assign_slugs(&mut articles);
+    let categories = count_categories(&articles);
+    Feed { title, home_page_url, lang, articles, categories, skipped }
+}
+
+fn count_categories(articles: &[Article]) -> Vec<Category> {
+    let mut counts: Vec<(Category, usize)> = Vec::new();
+    for category in articles.iter().filter_map(|a| a.category.as_ref()) {
+        match counts.iter_mut().find(|(known, _)| known.slug == category.slug) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((category.clone(), 1)),
+        }
+    }
+    // Stable sort: equal counts keep the order of first appearance (the newest first).
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.into_iter().map(|(category, _)| category).collect()
+}
+
+impl Feed {
+    pub fn article(&self, slug: &str) -> Option<&Article> {
+        self.articles.iter().find(|article| article.slug == slug)
+    }
+
+    pub fn category(&self, slug: &str) -> Option<&Category> {
+        self.categories.iter().find(|category| category.slug == slug)
+    }
+
+    pub fn in_category<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a Article> + 'a {
+        self.articles
+            .iter()
+            .filter(move |article| article.category.as_ref().is_some_and(|c| c.slug == slug))
+    }
+
+    /// The newest articles other than `slug`, for the «Свіжі дописи» rail.
+    pub fn fresh_posts<'a>(&'a self, slug: &'a str, count: usize) -> impl Iterator<Item = &'a Article> + 'a {
+        self.articles.iter().filter(move |article| article.slug != slug).take(count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_text_is_kept_whole() {
+        assert_eq!(truncate_at_word("Коротко.", 20), "Коротко.");
+    }
+
+    #[test]
+    fn long_text_is_cut_at_a_word_with_an_ellipsis() {
+        let text = "Перше друге третє четверте";
+        assert_eq!(truncate_at_word(text, 15), "Перше друге…");
+        assert_eq!(truncate_at_word(text, 11), "Перше друге…");
+        assert_eq!(truncate_at_word("Так, ні, можливо", 6), "Так…");
+    }
+
+    #[test]
+    fn one_long_word_is_cut_inside() {
+        assert_eq!(truncate_at_word("Надзвичайно", 5), "Надзв…");
+    }
+
+    #[test]
+    fn permalink_slugs() {
+        assert_eq!(permalink_slug("https://example.com/2024/11/rada-vyrishyla/").as_deref(), Some("rada-vyrishyla"));
+        assert_eq!(permalink_slug("https://example.com/news/post.html?ref=x").as_deref(), Some("post"));
+        assert_eq!(permalink_slug("https://example.com/%d0%ba%d0%b8%d1%97%d0%b2/").as_deref(), Some("kyiv"));
+        assert_eq!(permalink_slug("https://example.com/").as_deref(), None);
+        assert_eq!(permalink_slug("https://example.com").as_deref(), None);
+        assert_eq!(permalink_slug("/relative/path-here").as_deref(), Some("path-here"));
+    }
+}

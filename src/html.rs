@@ -1,0 +1,591 @@
+//! Article HTML from the feed: a tolerant tokenizer, an allowlist sanitiser and plain-text
+//! extraction.
+//!
+//! Why our own and not ammonia or DOMPurify: the sanitiser never passes input through. It
+//! writes a fresh document from an allowlist of news elements, escapes every text node and
+//! attribute value, and checks every URL, so whatever the tokenizer makes of hostile input, the
+//! output contains only allowlisted markup. It runs natively (tested without a browser, usable
+//! for build-time rendering) and costs a few KB of wasm, where ammonia's html5ever costs
+//! hundreds.
+
+use std::borrow::Cow;
+
+/// One piece of markup as the tokenizer reads it.
+#[derive(Debug, PartialEq)]
+enum Token<'a> {
+    Text(&'a str),
+    Start {
+        name: String,
+        attributes: Vec<(String, String)>,
+    },
+    End {
+        name: String,
+    },
+}
+
+/// Elements whose content is never text for the reader: skipped whole.
+const RAW_TEXT_ELEMENTS: [&str; 11] = [
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+    "plaintext", "template",
+];
+
+struct Tokenizer<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Tokenizer<'a> {
+    fn new(html: &'a str) -> Self {
+        Tokenizer { rest: html }
+    }
+
+    fn skip_past(&mut self, marker: &str) {
+        self.rest = match self.rest.find(marker) {
+            Some(at) => self.rest.get(at + marker.len()..).unwrap_or_default(),
+            None => "",
+        };
+    }
+
+    /// Skips the content of a raw-text element up to and including its end tag.
+    fn skip_raw_text(&mut self, name: &str) {
+        let closing = format!("</{name}");
+        let lower = self.rest.to_ascii_lowercase();
+        match lower.find(&closing) {
+            Some(at) => {
+                self.rest = self.rest.get(at..).unwrap_or_default();
+                self.skip_past(">");
+            }
+            None => self.rest = "",
+        }
+    }
+
+    fn read_tag(&mut self) -> Option<Token<'a>> {
+        let after_lt = self.rest.get(1..).unwrap_or_default();
+        if after_lt.starts_with("!--") {
+            self.skip_past("-->");
+            return None;
+        }
+        if after_lt.starts_with('!') || after_lt.starts_with('?') {
+            self.skip_past(">");
+            return None;
+        }
+        let (is_end, name_start) = match after_lt.strip_prefix('/') {
+            Some(rest) => (true, rest),
+            None => (false, after_lt),
+        };
+        let name_len = name_start
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(name_start.len());
+        let name = name_start.get(..name_len).unwrap_or_default();
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            // Not a tag: `<` is just text ("a < b").
+            let (text, rest) = self.rest.split_at(1);
+            self.rest = rest;
+            return Some(Token::Text(text));
+        }
+        let name = name.to_ascii_lowercase();
+        let (attributes, rest) = parse_attributes(name_start.get(name_len..).unwrap_or_default());
+        self.rest = rest;
+        if is_end {
+            return Some(Token::End { name });
+        }
+        if RAW_TEXT_ELEMENTS.contains(&name.as_str()) {
+            self.skip_raw_text(&name);
+            return None;
+        }
+        Some(Token::Start { name, attributes })
+    }
+}
+
+impl<'a> Iterator for Tokenizer<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        while !self.rest.is_empty() {
+            if self.rest.starts_with('<') {
+                if let Some(token) = self.read_tag() {
+                    return Some(token);
+                }
+                continue;
+            }
+            let end = self.rest.find('<').unwrap_or(self.rest.len());
+            let (text, rest) = self.rest.split_at(end);
+            self.rest = rest;
+            return Some(Token::Text(text));
+        }
+        None
+    }
+}
+
+/// Reads `name="value" name='value' name=value name` up to the tag's `>`; returns the
+/// attributes (names lowercased, values entity-decoded) and the input after the tag.
+fn parse_attributes(mut input: &str) -> (Vec<(String, String)>, &str) {
+    let mut attributes = Vec::new();
+    loop {
+        input = input.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if input.is_empty() {
+            return (attributes, input);
+        }
+        if let Some(rest) = input.strip_prefix('>') {
+            return (attributes, rest);
+        }
+        let name_len = input
+            .find(|c: char| c.is_whitespace() || matches!(c, '=' | '>' | '/'))
+            .unwrap_or(input.len())
+            .max(1);
+        let (name, rest) = input.split_at(floor_char_boundary(input, name_len));
+        let name = name.to_ascii_lowercase();
+        input = rest.trim_start();
+        let mut value = String::new();
+        if let Some(rest) = input.strip_prefix('=') {
+            let rest = rest.trim_start();
+            let (raw, after) = match rest.chars().next() {
+                Some(quote @ ('"' | '\'')) => {
+                    let body = rest.get(1..).unwrap_or_default();
+                    let end = body.find(quote).unwrap_or(body.len());
+                    (body.get(..end).unwrap_or_default(), body.get(end + 1..).unwrap_or_default())
+                }
+                _ => {
+                    let end = rest
+                        .find(|c: char| c.is_whitespace() || c == '>')
+                        .unwrap_or(rest.len());
+                    rest.split_at(end)
+                }
+            };
+            value = decode_entities(raw).into_owned();
+            input = after;
+        }
+        attributes.push((name, value));
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index < text.len() && !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
+/// Decodes character references: numeric ones (with or without the `;`, as browsers read
+/// them) and the named ones news text uses.
+pub fn decode_entities(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        let (before, from_amp) = rest.split_at(at);
+        out.push_str(before);
+        let reference = from_amp.get(1..).unwrap_or_default();
+        match read_reference(reference) {
+            Some((decoded, length)) => {
+                out.push(decoded);
+                rest = reference.get(length..).unwrap_or_default();
+            }
+            None => {
+                out.push('&');
+                rest = reference;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Reads the reference after an `&`: the character and how many bytes it took.
+fn read_reference(reference: &str) -> Option<(char, usize)> {
+    if let Some(number) = reference.strip_prefix('#') {
+        let (digits, radix, prefix) = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16, 2),
+            None => (number, 10, 1),
+        };
+        let length = digits.find(|c: char| !c.is_digit(radix)).unwrap_or(digits.len());
+        if length == 0 {
+            return None;
+        }
+        let code = digits
+            .get(..length)
+            .and_then(|digits| u32::from_str_radix(digits, radix).ok())
+            .unwrap_or(u32::MAX);
+        let with_semicolon = usize::from(digits.get(length..).is_some_and(|r| r.starts_with(';')));
+        let decoded = char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{FFFD}');
+        return Some((decoded, prefix + length + with_semicolon));
+    }
+    let end = reference.find(';').filter(|&end| end <= 32)?;
+    Some((named_reference(reference.get(..end)?)?, end + 1))
+}
+
+fn named_reference(name: &str) -> Option<char> {
+    let c = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "shy" => '\u{ad}',
+        "hellip" => '…',
+        "mdash" => '—',
+        "ndash" => '–',
+        "laquo" => '«',
+        "raquo" => '»',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "sbquo" => '‚',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bdquo" => '„',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "euro" => '€',
+        "times" => '×',
+        "middot" => '·',
+        "bull" => '•',
+        "prime" => '′',
+        "numero" => '№',
+        _ => return None,
+    };
+    Some(c)
+}
+
+/// How an allowed attribute's value is checked before it is written.
+#[derive(Clone, Copy)]
+enum AttributeKind {
+    Text,
+    Url,
+    Number,
+}
+
+/// The elements an article may contain, mapped to what is written: `h1` becomes `h2` because
+/// the view's own headline is the page's only `h1`. Everything else is dropped, its text kept.
+fn allowed_element(name: &str) -> Option<&'static str> {
+    const ALLOWED: [&str; 46] = [
+        "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+        "blockquote", "q", "cite", "figure", "figcaption", "img", "a", "strong", "b", "em", "i",
+        "u", "s", "small", "sub", "sup", "mark", "code", "pre", "abbr", "time", "span", "div",
+        "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "del",
+    ];
+    if name == "h1" {
+        return Some("h2");
+    }
+    ALLOWED.iter().copied().find(|allowed| *allowed == name)
+}
+
+fn allowed_attribute(element: &str, name: &str) -> Option<AttributeKind> {
+    use AttributeKind::{Number, Text, Url};
+    let kind = match (element, name) {
+        (_, "lang" | "dir") => Text,
+        ("a", "href") => Url,
+        ("a" | "abbr" | "img", "title") => Text,
+        ("img", "src") => Url,
+        ("img", "alt") => Text,
+        ("img", "width" | "height") => Number,
+        ("blockquote" | "q" | "del", "cite") => Url,
+        ("td" | "th", "colspan" | "rowspan") => Number,
+        ("th", "scope") => Text,
+        ("ol", "start") => Number,
+        ("time", "datetime") => Text,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+fn is_void(element: &str) -> bool {
+    matches!(element, "br" | "hr" | "img")
+}
+
+/// Accepts `http:`, `https:`, `mailto:` and relative URLs. Browsers ignore tabs, newlines and
+/// leading control characters in a scheme (`jav&#x09;ascript:`), so those are removed before
+/// the scheme is read.
+pub fn is_safe_url(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    match scheme_end.map(|end| cleaned.split_at(end)) {
+        Some((scheme, rest)) if rest.starts_with(':') => {
+            matches!(scheme, "http" | "https" | "mailto")
+        }
+        _ => true,
+    }
+}
+
+fn is_external(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
+}
+
+/// Writes a clean copy of feed HTML: allowlisted elements and attributes only, every text and
+/// value escaped, unsafe URLs dropped, external links given `rel="noopener noreferrer"`,
+/// images lazy.
+pub fn sanitize(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut open: Vec<&'static str> = Vec::new();
+    for token in Tokenizer::new(html) {
+        match token {
+            Token::Text(text) => escape_into(&decode_entities(text), &mut out),
+            Token::Start { name, attributes } => {
+                if let Some(element) = allowed_element(&name) {
+                    write_start_tag(element, &attributes, &mut out);
+                    if !is_void(element) {
+                        open.push(element);
+                    }
+                }
+            }
+            Token::End { name } => {
+                let element = allowed_element(&name);
+                if let Some(at) = open.iter().rposition(|open| Some(*open) == element) {
+                    for element in open.drain(at..).rev() {
+                        write_end_tag(element, &mut out);
+                    }
+                }
+            }
+        }
+    }
+    for element in open.into_iter().rev() {
+        write_end_tag(element, &mut out);
+    }
+    out
+}
+
+fn write_start_tag(element: &str, attributes: &[(String, String)], out: &mut String) {
+    out.push('<');
+    out.push_str(element);
+    for (name, value) in attributes {
+        let Some(kind) = allowed_attribute(element, name) else {
+            continue;
+        };
+        let keep = match kind {
+            AttributeKind::Text => true,
+            AttributeKind::Url => is_safe_url(value),
+            AttributeKind::Number => !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()),
+        };
+        if keep {
+            out.push(' ');
+            out.push_str(name);
+            out.push_str("=\"");
+            escape_into(value, out);
+            out.push('"');
+        }
+    }
+    match element {
+        "a" if attributes.iter().any(|(name, value)| name == "href" && is_external(value)) => {
+            out.push_str(" rel=\"noopener noreferrer\"");
+        }
+        "img" => out.push_str(" loading=\"lazy\" decoding=\"async\""),
+        _ => {}
+    }
+    out.push('>');
+}
+
+fn write_end_tag(element: &str, out: &mut String) {
+    out.push_str("</");
+    out.push_str(element);
+    out.push('>');
+}
+
+fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The readable text of some HTML, whitespace collapsed, block boundaries kept as spaces.
+pub fn to_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len() / 2);
+    for token in Tokenizer::new(html) {
+        match token {
+            Token::Text(piece) => text.push_str(&decode_entities(piece)),
+            // Tags separate words in `<p>one</p><p>two</p>`; inline tags add at most a space,
+            // which the collapse below removes again.
+            Token::Start { name, .. } | Token::End { name } if !is_inline(&name) => text.push(' '),
+            _ => {}
+        }
+    }
+    collapse_whitespace(&text)
+}
+
+fn is_inline(element: &str) -> bool {
+    matches!(
+        element,
+        "a" | "abbr" | "b" | "cite" | "code" | "em" | "i" | "mark" | "q" | "s" | "small" | "span"
+            | "strong" | "sub" | "sup" | "time" | "u" | "del"
+    )
+}
+
+/// Joins runs of whitespace into single spaces and trims the ends. No-break spaces are kept:
+/// the publisher put them there to hold two words together.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_news_markup() {
+        let html = "<h2>Заголовок</h2><p>Текст <em>із</em> <strong>наголосом</strong>.</p>\
+                    <blockquote><p>Цитата</p></blockquote><ul><li>один</li><li>два</li></ul>";
+        assert_eq!(sanitize(html), html);
+    }
+
+    #[test]
+    fn drops_scripts_with_their_content() {
+        assert_eq!(sanitize("<p>a<script>alert(1)</script>b</p>"), "<p>ab</p>");
+        assert_eq!(sanitize("<SCRIPT src=x></SCRIPT >ok"), "ok");
+        assert_eq!(sanitize("<style>p{}</style><iframe src=x>fallback</iframe>ok"), "ok");
+        assert_eq!(sanitize("<script>never closed"), "");
+    }
+
+    #[test]
+    fn drops_event_handlers_and_unknown_attributes() {
+        assert_eq!(
+            sanitize("<p onclick=\"alert(1)\" style=\"color:red\" class=x>t</p>"),
+            "<p>t</p>"
+        );
+        assert_eq!(
+            sanitize("<img src=a.png onerror=alert(1) alt=\"A\">"),
+            "<img src=\"a.png\" alt=\"A\" loading=\"lazy\" decoding=\"async\">"
+        );
+    }
+
+    #[test]
+    fn drops_dangerous_urls() {
+        for href in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "jav&#x09;ascript:alert(1)",
+            "jav\nascript:alert(1)",
+            "&#106;avascript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox",
+        ] {
+            let clean = sanitize(&format!("<a href=\"{href}\">x</a>"));
+            assert_eq!(clean, "<a>x</a>", "{href}");
+        }
+    }
+
+    #[test]
+    fn keeps_safe_urls_and_marks_external_links() {
+        assert_eq!(
+            sanitize("<a href=\"https://example.com/a?b=1&amp;c=2\">x</a>"),
+            "<a href=\"https://example.com/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">x</a>"
+        );
+        assert_eq!(sanitize("<a href=\"/article/x\">x</a>"), "<a href=\"/article/x\">x</a>");
+        assert_eq!(sanitize("<a href=\"mailto:a@b.c\">x</a>"), "<a href=\"mailto:a@b.c\">x</a>");
+        assert_eq!(sanitize("<a href=\"page:2\">x</a>"), "<a>x</a>");
+        assert_eq!(sanitize("<a href=\"#part-2\">x</a>"), "<a href=\"#part-2\">x</a>");
+    }
+
+    #[test]
+    fn unknown_elements_leave_their_text() {
+        assert_eq!(sanitize("<font color=red>червоний</font>"), "червоний");
+        assert_eq!(sanitize("<svg><a>x</a></svg>"), "<a>x</a>");
+    }
+
+    #[test]
+    fn headline_level_one_becomes_two() {
+        assert_eq!(sanitize("<h1>Великий</h1>"), "<h2>Великий</h2>");
+    }
+
+    #[test]
+    fn closes_what_the_input_left_open_and_ignores_stray_end_tags() {
+        assert_eq!(sanitize("<p><em>a</p>b</em>"), "<p><em>a</em></p>b");
+        assert_eq!(sanitize("</div>x<ul><li>y"), "x<ul><li>y</li></ul>");
+    }
+
+    #[test]
+    fn text_is_escaped_so_no_markup_can_appear_from_it() {
+        assert_eq!(sanitize("a &lt;script&gt; b"), "a &lt;script&gt; b");
+        assert_eq!(sanitize("1 < 2 > 0"), "1 &lt; 2 &gt; 0");
+        assert_eq!(
+            sanitize("<img alt='\"><script>alert(1)</script>' src=a>"),
+            "<img alt=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\" src=\"a\" loading=\"lazy\" decoding=\"async\">"
+        );
+    }
+
+    #[test]
+    fn comments_and_doctypes_vanish() {
+        assert_eq!(sanitize("a<!-- <script>x</script> -->b<!DOCTYPE html><?php x ?>c"), "abc");
+    }
+
+    #[test]
+    fn numbers_must_be_digits() {
+        assert_eq!(
+            sanitize("<img src=a width=100 height=\"50px\">"),
+            "<img src=\"a\" width=\"100\" loading=\"lazy\" decoding=\"async\">"
+        );
+    }
+
+    #[test]
+    fn decodes_entities() {
+        assert_eq!(decode_entities("Tom &amp; Jerry"), "Tom & Jerry");
+        assert_eq!(decode_entities("&laquo;Так&raquo; &#8212; &#x2014;"), "«Так» — —");
+        assert_eq!(decode_entities("&unknown; & &#xZZ; &#;"), "&unknown; & &#xZZ; &#;");
+        assert_eq!(decode_entities("&#0;&#x110000;&#99999999999;"), "\u{FFFD}\u{FFFD}\u{FFFD}");
+        assert_eq!(decode_entities("&#xA0javascript &#106x"), "\u{a0}javascript jx");
+        assert_eq!(decode_entities("no entities"), "no entities");
+    }
+
+    #[test]
+    fn plain_text_of_html() {
+        assert_eq!(
+            to_text("<p>Перший&nbsp;абзац.</p><p>Другий <em>абзац</em>.</p><script>x</script>"),
+            "Перший\u{a0}абзац. Другий абзац."
+        );
+        assert_eq!(to_text("  a\n\n  b  "), "a b");
+    }
+
+    #[test]
+    fn every_xss_corpus_payload_comes_out_inert() {
+        let corpus = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/xss/dompurify-payloads.json"
+        ))
+        .expect("the XSS corpus is in tests/fixtures");
+        let payloads: Vec<serde_json::Value> = serde_json::from_str(&corpus).expect("valid JSON");
+        assert!(payloads.len() > 200);
+        for entry in &payloads {
+            let payload = entry["payload"].as_str().unwrap_or_default();
+            let clean = sanitize(payload);
+            // Read the output back: only allowlisted names, and only safe URLs, may be in it.
+            for token in Tokenizer::new(&clean) {
+                let Token::Start { name, attributes } = token else { continue };
+                assert!(allowed_element(&name).is_some(), "<{name}> from {payload}");
+                for (attribute, value) in attributes {
+                    let kind = allowed_attribute(&name, &attribute);
+                    assert!(kind.is_some() || matches!(attribute.as_str(), "rel" | "loading" | "decoding"), "{attribute} from {payload}");
+                    if matches!(kind, Some(AttributeKind::Url)) {
+                        assert!(is_safe_url(&value), "{value} from {payload}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn url_schemes() {
+        for safe in ["https://a.b/c", "http://a", "mailto:x@y.z", "/p", "p/q:r", "?q=1:2", "#x", "//cdn.example/a.png", ""] {
+            assert!(is_safe_url(safe), "{safe}");
+        }
+        for unsafe_url in ["javascript:x", "\u{a0}javascript:x", "\u{200b}javascript:x", "data:x", "file:///etc", "blob:x", "java\tscript:x"] {
+            assert!(!is_safe_url(unsafe_url), "{unsafe_url}");
+        }
+    }
+}

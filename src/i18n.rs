@@ -1,0 +1,142 @@
+//! Languages the UI speaks and every string it shows.
+
+/// A language Vistka has UI strings and date formats for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Ukrainian, the demo publication's main language.
+    #[default]
+    Uk,
+    En,
+}
+
+impl Lang {
+    /// Reads a BCP 47 tag (`uk`, `uk-UA`, `en-GB`); `None` for languages without UI strings.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        match primary.trim().to_ascii_lowercase().as_str() {
+            "uk" => Some(Lang::Uk),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The tag for `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Uk => "uk",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Uk => &UK,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every fixed piece of UI text, one table per language.
+#[derive(Debug)]
+pub struct Strings {
+    pub skip_to_content: &'static str,
+    pub main_navigation: &'static str,
+    pub latest_news: &'static str,
+    pub read_more: &'static str,
+    pub fresh_posts: &'static str,
+    pub by_author: &'static str,
+    pub newer: &'static str,
+    pub older: &'static str,
+    pub pages: &'static str,
+    pub page: &'static str,
+    pub of: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub retry: &'static str,
+    pub not_found: &'static str,
+    pub not_found_text: &'static str,
+    pub back_home: &'static str,
+    pub no_items: &'static str,
+    pub feed_link: &'static str,
+    pub error_network: &'static str,
+    pub error_http: &'static str,
+    pub error_json: &'static str,
+    pub error_shape: &'static str,
+    pub error_empty: &'static str,
+}
+
+const UK: Strings = Strings {
+    skip_to_content: "Перейти до змісту",
+    main_navigation: "Рубрики",
+    latest_news: "Останні новини",
+    read_more: "Читати більше",
+    fresh_posts: "Свіжі дописи",
+    by_author: "Автор",
+    newer: "Новіші",
+    older: "Старіші",
+    pages: "Сторінки",
+    page: "Сторінка",
+    of: "з",
+    loading: "Завантажуємо новини…",
+    load_failed: "Не вдалося завантажити новини",
+    retry: "Спробувати ще раз",
+    not_found: "Сторінку не знайдено",
+    not_found_text: "Такої сторінки немає: можливо, посилання застаріло або в ньому помилка.",
+    back_home: "На головну",
+    no_items: "Тут поки немає дописів.",
+    feed_link: "Стрічка JSON Feed",
+    error_network: "Немає зв’язку із сервером. Перевірте з’єднання з інтернетом.",
+    error_http: "Сервер відповів помилкою",
+    error_json: "Стрічка новин пошкоджена: це не коректний JSON.",
+    error_shape: "Стрічка новин має неочікуваний формат",
+    error_empty: "У стрічці немає жодного придатного допису.",
+};
+
+const EN: Strings = Strings {
+    skip_to_content: "Skip to content",
+    main_navigation: "Sections",
+    latest_news: "Latest news",
+    read_more: "Read more",
+    fresh_posts: "Fresh posts",
+    by_author: "By",
+    newer: "Newer",
+    older: "Older",
+    pages: "Pages",
+    page: "Page",
+    of: "of",
+    loading: "Loading the news…",
+    load_failed: "The news could not be loaded",
+    retry: "Try again",
+    not_found: "Page not found",
+    not_found_text: "There is no such page: the link may be out of date or mistyped.",
+    back_home: "Back to the front page",
+    no_items: "Nothing has been posted here yet.",
+    feed_link: "JSON Feed",
+    error_network: "The server could not be reached. Check your internet connection.",
+    error_http: "The server answered with an error",
+    error_json: "The news feed is damaged: it is not valid JSON.",
+    error_shape: "The news feed has an unexpected format",
+    error_empty: "The feed holds no usable posts.",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_language_tags_by_their_primary_subtag() {
+        assert_eq!(Lang::from_tag("uk"), Some(Lang::Uk));
+        assert_eq!(Lang::from_tag("uk-UA"), Some(Lang::Uk));
+        assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn both_languages_have_the_product_strings() {
+        assert_eq!(Lang::Uk.strings().read_more, "Читати більше");
+        assert_eq!(Lang::Uk.strings().fresh_posts, "Свіжі дописи");
+        assert_eq!(Lang::En.strings().read_more, "Read more");
+        assert_eq!(Lang::En.strings().fresh_posts, "Fresh posts");
+    }
+}

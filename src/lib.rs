@@ -1,0 +1,16 @@
+//! Vistka: a bilingual news front end for JSON feeds.
+//!
+//! Pure logic (feed model and parsing, HTML cleaning, dates, strings, routes, paging) knows
+//! nothing of the browser and is tested natively. `browser` holds the few calls into web APIs,
+//! and `views` holds thin Leptos components that render what the logic gives them.
+
+pub mod app;
+pub mod browser;
+pub mod dates;
+pub mod feed;
+pub mod html;
+pub mod i18n;
+pub mod paging;
+pub mod routes;
+pub mod slug;
+pub mod views;

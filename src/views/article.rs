@@ -1,0 +1,100 @@
+//! `/article/:slug`: the article and the «Свіжі дописи» rail.
+
+use super::card::{category_badge, published_date};
+use super::status::{NotFound, WithFeed};
+use crate::feed::{Article, Body, Feed};
+use crate::html::sanitize;
+use crate::routes::article_path;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+/// How many other articles the rail lists.
+const FRESH_POSTS: usize = 5;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    view! {
+        <WithFeed ready={move |feed: Arc<Feed>| {
+            let slug = params.read().get("slug").unwrap_or_default();
+            match feed.article(&slug) {
+                Some(article) => article_view(&feed, article).into_any(),
+                None => view! { <NotFound /> }.into_any(),
+            }
+        }} />
+    }
+}
+
+fn article_view(feed: &Feed, article: &Article) -> impl IntoView {
+    let strings = article.lang.strings();
+    let authors = (!article.authors.is_empty()).then(|| {
+        view! { <span class="author">{strings.by_author} " " {article.authors.join(", ")}</span> }
+    });
+    view! {
+        <Title text=format!("{} — {}", article.title, feed.title) />
+        <div class="wrap article-layout">
+            <article class="article" lang=article.language.clone()>
+                <header class="article-header">
+                    {article.category.as_ref().map(category_badge)}
+                    <h1>{article.title.clone()}</h1>
+                    <p class="byline">{published_date(article)} {authors}</p>
+                </header>
+                {lead_image(article)}
+                {body(&article.body)}
+            </article>
+            {fresh_posts(feed, article)}
+        </div>
+    }
+}
+
+/// The feed's `image`, unless the body already opens with it.
+fn lead_image(article: &Article) -> Option<impl IntoView> {
+    let src = article.image.clone()?;
+    let in_body = matches!(&article.body, Body::Html(html) if html.contains(src.as_str()));
+    (!in_body).then(|| {
+        view! {
+            <figure class="lead-image">
+                <img src=src alt="" width="1200" height="675" decoding="async" />
+            </figure>
+        }
+    })
+}
+
+fn body(body: &Body) -> impl IntoView {
+    match body {
+        Body::Html(html) => view! { <div class="article-body" inner_html=sanitize(html)></div> }.into_any(),
+        Body::Text(text) => {
+            let paragraphs = text
+                .split("\n\n")
+                .map(str::trim)
+                .filter(|paragraph| !paragraph.is_empty())
+                .map(|paragraph| view! { <p>{paragraph.to_owned()}</p> })
+                .collect_view();
+            view! { <div class="article-body">{paragraphs}</div> }.into_any()
+        }
+        Body::Empty => ().into_any(),
+    }
+}
+
+fn fresh_posts(feed: &Feed, article: &Article) -> impl IntoView {
+    let strings = feed.lang.unwrap_or_default().strings();
+    let items = feed
+        .fresh_posts(&article.slug, FRESH_POSTS)
+        .map(|other| {
+            view! {
+                <li lang=other.language.clone()>
+                    <a href=article_path(&other.slug)>{other.title.clone()}</a>
+                    <p class="date">{published_date(other)}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <aside class="fresh-posts" aria-labelledby="fresh-posts-title">
+            <h2 id="fresh-posts-title">{strings.fresh_posts}</h2>
+            <ul>{items}</ul>
+        </aside>
+    }
+}

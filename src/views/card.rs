@@ -1,0 +1,53 @@
+//! Pieces shared by the listing and the article: the category badge, the date and the card.
+
+use crate::dates::{long_date, machine_date};
+use crate::feed::{Article, Category};
+use crate::routes::{article_path, category_path};
+use leptos::prelude::*;
+
+pub fn category_badge(category: &Category) -> impl IntoView {
+    view! {
+        <a class="badge" href=category_path(&category.slug, 1)>{category.name.clone()}</a>
+    }
+}
+
+/// The publication date, written in the article's own language and the publisher's offset.
+pub fn published_date(article: &Article) -> impl IntoView {
+    view! {
+        <time datetime=machine_date(&article.published)>
+            {long_date(&article.published, article.lang)}
+        </time>
+    }
+}
+
+/// An item of the listing: badge, linked title, date, excerpt and «Читати більше».
+pub fn article_card(article: &Article) -> impl IntoView {
+    let href = article_path(&article.slug);
+    let strings = article.lang.strings();
+    let image = article.image.clone().map(|src| {
+        view! {
+            <a class="card-image" href=href.clone() tabindex="-1" aria-hidden="true">
+                <img src=src alt="" width="640" height="360" loading="lazy" decoding="async" />
+            </a>
+        }
+    });
+    view! {
+        <li class="card" lang=article.language.clone()>
+            {image}
+            <div class="card-text">
+                {article.category.as_ref().map(category_badge)}
+                <h2 class="card-title">
+                    <a href=href.clone()>{article.title.clone()}</a>
+                </h2>
+                <p class="date">{published_date(article)}</p>
+                <p class="excerpt">
+                    {article.excerpt()} " "
+                    <a class="read-more" href=href>
+                        {strings.read_more}
+                        <span class="visually-hidden">": " {article.title.clone()}</span>
+                    </a>
+                </p>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,97 @@
+//! The front page and category pages: one page of cards and links to the pages around it.
+
+use super::card::article_card;
+use super::status::{NotFound, WithFeed};
+use crate::feed::{Article, Feed};
+use crate::i18n::Lang;
+use crate::paging::{page, Page};
+use crate::routes::{category_path, listing_path, page_number, PAGE_SIZE};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+/// `/` and `/page/:page`.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let params = use_params_map();
+    view! {
+        <WithFeed ready={move |feed: Arc<Feed>| {
+            let number = page_number(params.read().get("page").as_deref());
+            let lang = feed.lang.unwrap_or_default();
+            let articles: Vec<&Article> = feed.articles.iter().collect();
+            let heading = lang.strings().latest_news.to_owned();
+            listing(&feed, heading, &articles, number, lang, listing_path)
+        }} />
+    }
+}
+
+/// `/category/:slug` and `/category/:slug/page/:page`.
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    let params = use_params_map();
+    view! {
+        <WithFeed ready={move |feed: Arc<Feed>| {
+            let params = params.read();
+            let slug = params.get("slug").unwrap_or_default();
+            let Some(category) = feed.category(&slug) else {
+                return view! { <NotFound /> }.into_any();
+            };
+            let number = page_number(params.get("page").as_deref());
+            let lang = feed.lang.unwrap_or_default();
+            let articles: Vec<&Article> = feed.in_category(&slug).collect();
+            let path = |n| category_path(&slug, n);
+            listing(&feed, category.name.clone(), &articles, number, lang, path).into_any()
+        }} />
+    }
+}
+
+fn listing(
+    feed: &Feed,
+    heading: String,
+    articles: &[&Article],
+    number: Option<usize>,
+    lang: Lang,
+    path: impl Fn(usize) -> String,
+) -> AnyView {
+    let Some(current) = number.and_then(|n| page(articles, n, PAGE_SIZE)) else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let strings = lang.strings();
+    let title = match current.number {
+        1 => format!("{heading} — {}", feed.title),
+        n => format!("{heading}, {} {n} — {}", strings.page.to_lowercase(), feed.title),
+    };
+    let cards = if current.items.is_empty() {
+        view! { <p class="empty">{strings.no_items}</p> }.into_any()
+    } else {
+        view! { <ul class="cards">{current.items.iter().map(|a| article_card(a)).collect_view()}</ul> }
+            .into_any()
+    };
+    view! {
+        <Title text=title />
+        <div class="wrap">
+            <h1 class="page-title">{heading}</h1>
+            {cards}
+            {pagination(&current, lang, path)}
+        </div>
+    }
+    .into_any()
+}
+
+fn pagination<T>(current: &Page<'_, T>, lang: Lang, path: impl Fn(usize) -> String) -> impl IntoView {
+    let strings = lang.strings();
+    let newer = current.newer().map(|n| view! { <a class="button" rel="prev" href=path(n)>"← " {strings.newer}</a> });
+    let older = current.older().map(|n| view! { <a class="button" rel="next" href=path(n)>{strings.older} " →"</a> });
+    (current.count > 1).then(|| {
+        view! {
+            <nav class="pagination" aria-label=strings.pages>
+                {newer}
+                <span class="page-of">
+                    {format!("{} {} {} {}", strings.page, current.number, strings.of, current.count)}
+                </span>
+                {older}
+            </nav>
+        }
+    })
+}

@@ -1,0 +1,8 @@
+//! Leptos components. They read the shared feed and route parameters and render what the pure
+//! modules compute; browser calls stay in `browser` and in effects.
+
+pub mod article;
+pub mod card;
+pub mod layout;
+pub mod listing;
+pub mod status;

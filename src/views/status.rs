@@ -1,0 +1,108 @@
+//! What the reader sees when there is nothing to read yet: loading, failure, not found.
+
+use crate::app::{use_feed_store, FeedState};
+use crate::feed::{Feed, FeedError};
+use crate::i18n::Lang;
+use crate::routes::listing_path;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use std::sync::Arc;
+
+/// Renders `ready` with the loaded feed, or the loading or failure state in its place.
+#[component]
+pub fn WithFeed<F, V>(ready: F) -> impl IntoView
+where
+    F: Fn(Arc<Feed>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let store = use_feed_store();
+    move || match store.state.get() {
+        FeedState::Loading => view! { <Loading /> }.into_any(),
+        FeedState::Failed(error) => view! { <FeedFailure error /> }.into_any(),
+        FeedState::Ready(feed) => ready(feed).into_any(),
+    }
+}
+
+/// Placeholder cards shaped like the listing, so nothing jumps when the news arrives.
+#[component]
+fn Loading() -> impl IntoView {
+    let lang = use_feed_store().ui_lang();
+    view! {
+        <div class="wrap" aria-busy="true">
+            <p class="visually-hidden" role="status">{lang.strings().loading}</p>
+            <div class="skeleton-title" aria-hidden="true"></div>
+            <ul class="cards" aria-hidden="true">
+                {(0..6).map(|_| view! { <li class="card skeleton"></li> }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+fn error_message(error: &FeedError, lang: Lang) -> String {
+    let strings = lang.strings();
+    match error {
+        FeedError::Network(_) => strings.error_network.to_owned(),
+        FeedError::Http(status) => format!("{} ({status}).", strings.error_http),
+        FeedError::Json(_) => strings.error_json.to_owned(),
+        FeedError::Shape(_) => format!("{}.", strings.error_shape),
+        FeedError::Empty => strings.error_empty.to_owned(),
+    }
+}
+
+#[component]
+fn FeedFailure(error: FeedError) -> impl IntoView {
+    let store = use_feed_store();
+    let strings = store.ui_lang().strings();
+    let message = error_message(&error, store.ui_lang());
+    view! {
+        <Title text=strings.load_failed />
+        <section class="wrap status" role="alert">
+            <h1>{strings.load_failed}</h1>
+            <p>{message}</p>
+            <button class="button" type="button" on:click=move |_| store.load()>
+                {strings.retry}
+            </button>
+        </section>
+    }
+}
+
+/// The view for any URL that names nothing: an unknown path, article, category or page.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let store = use_feed_store();
+    let strings = move || store.ui_lang().strings();
+    let title = move || match store.feed() {
+        Some(feed) => format!("{} — {}", strings().not_found, feed.title),
+        None => strings().not_found.to_owned(),
+    };
+    view! {
+        <Title text=title />
+        <section class="wrap status">
+            <h1>{move || strings().not_found}</h1>
+            <p>{move || strings().not_found_text}</p>
+            <a class="button" href=listing_path(1)>{move || strings().back_home}</a>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_failure_has_a_message_in_both_languages() {
+        let errors = [
+            FeedError::Network("reset".into()),
+            FeedError::Http(503),
+            FeedError::Json("eof".into()),
+            FeedError::Shape("items".into()),
+            FeedError::Empty,
+        ];
+        for lang in [Lang::Uk, Lang::En] {
+            for error in &errors {
+                assert!(!error_message(error, lang).is_empty());
+            }
+        }
+        assert_eq!(error_message(&FeedError::Http(503), Lang::En), "The server answered with an error (503).");
+    }
+}
