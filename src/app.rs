@@ -1,6 +1,6 @@
 //! The application shell: the shared feed, the page frame and the routes.
 
-use crate::browser::{fetch_feed, keep_scroll_positions};
+use crate::browser::{fetch_feed, keep_scroll_positions, remove_boot_screen};
 use crate::feed::{Feed, FeedError};
 use crate::i18n::Lang;
 use crate::views::article::ArticlePage;
@@ -30,7 +30,9 @@ pub struct FeedStore {
 
 impl FeedStore {
     fn new() -> Self {
-        FeedStore { state: RwSignal::new(FeedState::Loading) }
+        FeedStore {
+            state: RwSignal::new(FeedState::Loading),
+        }
     }
 
     /// Fetches the feed (again, after a failure), showing the loading state meanwhile.
@@ -70,6 +72,7 @@ pub fn App() -> impl IntoView {
     let store = FeedStore::new();
     provide_context(store);
     Effect::new(move |_| {
+        remove_boot_screen();
         store.load();
         keep_scroll_positions();
     });

@@ -67,6 +67,13 @@ pub fn keep_scroll_positions() {
     });
 }
 
+/// Removes the static placeholder `index.html` paints before the app starts.
+pub fn remove_boot_screen() {
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+}
+
 fn current_url_key() -> Option<String> {
     let location = window().location();
     Some(location.pathname().ok()? + &location.search().ok()?)

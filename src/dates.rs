@@ -168,18 +168,31 @@ mod tests {
         for (index, month) in expected.iter().enumerate() {
             let date = at(&format!("2025-{:02}-15T12:00:00Z", index + 1));
             let shown = long_date(&date, Lang::Uk);
-            assert!(
-                shown.contains(&format!(" 15 {month} 2025 р.")),
-                "{shown}"
-            );
+            assert!(shown.contains(&format!(" 15 {month} 2025 р.")), "{shown}");
         }
     }
 
     #[test]
     fn every_weekday_in_both_languages() {
         // 2024-11-18 is a Monday.
-        let uk = ["понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя"];
-        let en = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        let uk = [
+            "понеділок",
+            "вівторок",
+            "середа",
+            "четвер",
+            "пʼятниця",
+            "субота",
+            "неділя",
+        ];
+        let en = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
         for offset in 0..7 {
             let date = at(&format!("2024-11-{}T09:00:00Z", 18 + offset));
             assert!(long_date(&date, Lang::Uk).starts_with(&format!("{}, ", uk[offset])));
@@ -194,7 +207,10 @@ mod tests {
         assert_eq!(long_date(&late, Lang::En), "Sunday November 24th, 2024");
         // And 23:30 on the 23rd at UTC-05:00 is the 24th in UTC: the reader sees the 23rd.
         let evening = at("2024-11-23T23:30:00-05:00");
-        assert_eq!(long_date(&evening, Lang::En), "Saturday November 23rd, 2024");
+        assert_eq!(
+            long_date(&evening, Lang::En),
+            "Saturday November 23rd, 2024"
+        );
     }
 
     #[test]

@@ -25,8 +25,17 @@ enum Token<'a> {
 
 /// Elements whose content is never text for the reader: skipped whole.
 const RAW_TEXT_ELEMENTS: [&str; 11] = [
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-    "plaintext", "template",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+    "template",
 ];
 
 struct Tokenizer<'a> {
@@ -142,7 +151,10 @@ fn parse_attributes(mut input: &str) -> (Vec<(String, String)>, &str) {
                 Some(quote @ ('"' | '\'')) => {
                     let body = rest.get(1..).unwrap_or_default();
                     let end = body.find(quote).unwrap_or(body.len());
-                    (body.get(..end).unwrap_or_default(), body.get(end + 1..).unwrap_or_default())
+                    (
+                        body.get(..end).unwrap_or_default(),
+                        body.get(end + 1..).unwrap_or_default(),
+                    )
                 }
                 _ => {
                     let end = rest
@@ -199,7 +211,9 @@ fn read_reference(reference: &str) -> Option<(char, usize)> {
             Some(hex) => (hex, 16, 2),
             None => (number, 10, 1),
         };
-        let length = digits.find(|c: char| !c.is_digit(radix)).unwrap_or(digits.len());
+        let length = digits
+            .find(|c: char| !c.is_digit(radix))
+            .unwrap_or(digits.len());
         if length == 0 {
             return None;
         }
@@ -208,7 +222,9 @@ fn read_reference(reference: &str) -> Option<(char, usize)> {
             .and_then(|digits| u32::from_str_radix(digits, radix).ok())
             .unwrap_or(u32::MAX);
         let with_semicolon = usize::from(digits.get(length..).is_some_and(|r| r.starts_with(';')));
-        let decoded = char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{FFFD}');
+        let decoded = char::from_u32(code)
+            .filter(|&c| c != '\0')
+            .unwrap_or('\u{FFFD}');
         return Some((decoded, prefix + length + with_semicolon));
     }
     let end = reference.find(';').filter(|&end| end <= 32)?;
@@ -262,10 +278,52 @@ enum AttributeKind {
 /// the view's own headline is the page's only `h1`. Everything else is dropped, its text kept.
 fn allowed_element(name: &str) -> Option<&'static str> {
     const ALLOWED: [&str; 46] = [
-        "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-        "blockquote", "q", "cite", "figure", "figcaption", "img", "a", "strong", "b", "em", "i",
-        "u", "s", "small", "sub", "sup", "mark", "code", "pre", "abbr", "time", "span", "div",
-        "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "del",
+        "p",
+        "br",
+        "hr",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "q",
+        "cite",
+        "figure",
+        "figcaption",
+        "img",
+        "a",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "u",
+        "s",
+        "small",
+        "sub",
+        "sup",
+        "mark",
+        "code",
+        "pre",
+        "abbr",
+        "time",
+        "span",
+        "div",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "del",
     ];
     if name == "h1" {
         return Some("h2");
@@ -373,7 +431,10 @@ fn write_start_tag(element: &str, attributes: &[(String, String)], out: &mut Str
         }
     }
     match element {
-        "a" if attributes.iter().any(|(name, value)| name == "href" && is_external(value)) => {
+        "a" if attributes
+            .iter()
+            .any(|(name, value)| name == "href" && is_external(value)) =>
+        {
             out.push_str(" rel=\"noopener noreferrer\"");
         }
         "img" => out.push_str(" loading=\"lazy\" decoding=\"async\""),
@@ -419,8 +480,23 @@ pub fn to_text(html: &str) -> String {
 fn is_inline(element: &str) -> bool {
     matches!(
         element,
-        "a" | "abbr" | "b" | "cite" | "code" | "em" | "i" | "mark" | "q" | "s" | "small" | "span"
-            | "strong" | "sub" | "sup" | "time" | "u" | "del"
+        "a" | "abbr"
+            | "b"
+            | "cite"
+            | "code"
+            | "em"
+            | "i"
+            | "mark"
+            | "q"
+            | "s"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "u"
+            | "del"
     )
 }
 
@@ -448,7 +524,10 @@ mod tests {
     fn drops_scripts_with_their_content() {
         assert_eq!(sanitize("<p>a<script>alert(1)</script>b</p>"), "<p>ab</p>");
         assert_eq!(sanitize("<SCRIPT src=x></SCRIPT >ok"), "ok");
-        assert_eq!(sanitize("<style>p{}</style><iframe src=x>fallback</iframe>ok"), "ok");
+        assert_eq!(
+            sanitize("<style>p{}</style><iframe src=x>fallback</iframe>ok"),
+            "ok"
+        );
         assert_eq!(sanitize("<script>never closed"), "");
     }
 
@@ -487,10 +566,19 @@ mod tests {
             sanitize("<a href=\"https://example.com/a?b=1&amp;c=2\">x</a>"),
             "<a href=\"https://example.com/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">x</a>"
         );
-        assert_eq!(sanitize("<a href=\"/article/x\">x</a>"), "<a href=\"/article/x\">x</a>");
-        assert_eq!(sanitize("<a href=\"mailto:a@b.c\">x</a>"), "<a href=\"mailto:a@b.c\">x</a>");
+        assert_eq!(
+            sanitize("<a href=\"/article/x\">x</a>"),
+            "<a href=\"/article/x\">x</a>"
+        );
+        assert_eq!(
+            sanitize("<a href=\"mailto:a@b.c\">x</a>"),
+            "<a href=\"mailto:a@b.c\">x</a>"
+        );
         assert_eq!(sanitize("<a href=\"page:2\">x</a>"), "<a>x</a>");
-        assert_eq!(sanitize("<a href=\"#part-2\">x</a>"), "<a href=\"#part-2\">x</a>");
+        assert_eq!(
+            sanitize("<a href=\"#part-2\">x</a>"),
+            "<a href=\"#part-2\">x</a>"
+        );
     }
 
     #[test]
@@ -522,7 +610,10 @@ mod tests {
 
     #[test]
     fn comments_and_doctypes_vanish() {
-        assert_eq!(sanitize("a<!-- <script>x</script> -->b<!DOCTYPE html><?php x ?>c"), "abc");
+        assert_eq!(
+            sanitize("a<!-- <script>x</script> -->b<!DOCTYPE html><?php x ?>c"),
+            "abc"
+        );
     }
 
     #[test]
@@ -536,10 +627,22 @@ mod tests {
     #[test]
     fn decodes_entities() {
         assert_eq!(decode_entities("Tom &amp; Jerry"), "Tom & Jerry");
-        assert_eq!(decode_entities("&laquo;Так&raquo; &#8212; &#x2014;"), "«Так» — —");
-        assert_eq!(decode_entities("&unknown; & &#xZZ; &#;"), "&unknown; & &#xZZ; &#;");
-        assert_eq!(decode_entities("&#0;&#x110000;&#99999999999;"), "\u{FFFD}\u{FFFD}\u{FFFD}");
-        assert_eq!(decode_entities("&#xA0javascript &#106x"), "\u{a0}javascript jx");
+        assert_eq!(
+            decode_entities("&laquo;Так&raquo; &#8212; &#x2014;"),
+            "«Так» — —"
+        );
+        assert_eq!(
+            decode_entities("&unknown; & &#xZZ; &#;"),
+            "&unknown; & &#xZZ; &#;"
+        );
+        assert_eq!(
+            decode_entities("&#0;&#x110000;&#99999999999;"),
+            "\u{FFFD}\u{FFFD}\u{FFFD}"
+        );
+        assert_eq!(
+            decode_entities("&#xA0javascript &#106x"),
+            "\u{a0}javascript jx"
+        );
         assert_eq!(decode_entities("no entities"), "no entities");
     }
 
@@ -566,11 +669,17 @@ mod tests {
             let clean = sanitize(payload);
             // Read the output back: only allowlisted names, and only safe URLs, may be in it.
             for token in Tokenizer::new(&clean) {
-                let Token::Start { name, attributes } = token else { continue };
+                let Token::Start { name, attributes } = token else {
+                    continue;
+                };
                 assert!(allowed_element(&name).is_some(), "<{name}> from {payload}");
                 for (attribute, value) in attributes {
                     let kind = allowed_attribute(&name, &attribute);
-                    assert!(kind.is_some() || matches!(attribute.as_str(), "rel" | "loading" | "decoding"), "{attribute} from {payload}");
+                    assert!(
+                        kind.is_some()
+                            || matches!(attribute.as_str(), "rel" | "loading" | "decoding"),
+                        "{attribute} from {payload}"
+                    );
                     if matches!(kind, Some(AttributeKind::Url)) {
                         assert!(is_safe_url(&value), "{value} from {payload}");
                     }
@@ -581,10 +690,28 @@ mod tests {
 
     #[test]
     fn url_schemes() {
-        for safe in ["https://a.b/c", "http://a", "mailto:x@y.z", "/p", "p/q:r", "?q=1:2", "#x", "//cdn.example/a.png", ""] {
+        for safe in [
+            "https://a.b/c",
+            "http://a",
+            "mailto:x@y.z",
+            "/p",
+            "p/q:r",
+            "?q=1:2",
+            "#x",
+            "//cdn.example/a.png",
+            "",
+        ] {
             assert!(is_safe_url(safe), "{safe}");
         }
-        for unsafe_url in ["javascript:x", "\u{a0}javascript:x", "\u{200b}javascript:x", "data:x", "file:///etc", "blob:x", "java\tscript:x"] {
+        for unsafe_url in [
+            "javascript:x",
+            "\u{a0}javascript:x",
+            "\u{200b}javascript:x",
+            "data:x",
+            "file:///etc",
+            "blob:x",
+            "java\tscript:x",
+        ] {
             assert!(!is_safe_url(unsafe_url), "{unsafe_url}");
         }
     }

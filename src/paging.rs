@@ -28,7 +28,11 @@ pub fn page<T>(items: &[T], number: usize, size: usize) -> Option<Page<'_, T>> {
     }
     let start = (number - 1) * size;
     let end = (start + size).min(items.len());
-    Some(Page { items: items.get(start..end)?, number, count })
+    Some(Page {
+        items: items.get(start..end)?,
+        number,
+        count,
+    })
 }
 
 #[cfg(test)]
@@ -40,7 +44,10 @@ mod tests {
         let items: Vec<u32> = (1..=45).collect();
         let first = page(&items, 1, 20).expect("page 1");
         assert_eq!(first.items.len(), 20);
-        assert_eq!((first.number, first.count, first.newer(), first.older()), (1, 3, None, Some(2)));
+        assert_eq!(
+            (first.number, first.count, first.newer(), first.older()),
+            (1, 3, None, Some(2))
+        );
         let last = page(&items, 3, 20).expect("page 3");
         assert_eq!(last.items, &[41, 42, 43, 44, 45]);
         assert_eq!((last.newer(), last.older()), (Some(2), None));

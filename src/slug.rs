@@ -146,7 +146,11 @@ pub fn short_hash(text: &str) -> String {
     let mut digits = Vec::new();
     for _ in 0..6 {
         let digit = (hash % 36) as u8;
-        digits.push(if digit < 10 { b'0' + digit } else { b'a' + digit - 10 });
+        digits.push(if digit < 10 {
+            b'0' + digit
+        } else {
+            b'a' + digit - 10
+        });
         hash /= 36;
     }
     String::from_utf8(digits).unwrap_or_default()
@@ -159,7 +163,10 @@ mod tests {
     #[test]
     fn latin_titles() {
         assert_eq!(slugify("Hello, World!"), "hello-world");
-        assert_eq!(slugify("  Rust & WebAssembly: 2024  "), "rust-webassembly-2024");
+        assert_eq!(
+            slugify("  Rust & WebAssembly: 2024  "),
+            "rust-webassembly-2024"
+        );
         assert_eq!(slugify("Café crème"), "cafe-creme");
     }
 
@@ -167,7 +174,10 @@ mod tests {
     fn ukrainian_titles_are_transliterated() {
         assert_eq!(slugify("Рада схвалила бюджет"), "rada-skhvalyla-biudzhet");
         assert_eq!(slugify("Київ"), "kyiv");
-        assert_eq!(slugify("Юлія та Яна їдуть до Євпаторії"), "yuliia-ta-yana-yidut-do-yevpatorii");
+        assert_eq!(
+            slugify("Юлія та Яна їдуть до Євпаторії"),
+            "yuliia-ta-yana-yidut-do-yevpatorii"
+        );
         assert_eq!(slugify("Згорани"), "zghorany");
         assert_eq!(slugify("Щастя"), "shchastia");
         assert_eq!(slugify("Ґанок"), "ganok");
@@ -183,13 +193,22 @@ mod tests {
 
     #[test]
     fn only_ascii_letters_digits_and_single_hyphens() {
-        for title in ["Новини — 23.11.2024!", "«Лапки» та (дужки)", "a---b", "🦀 Rust 🦀"] {
+        for title in [
+            "Новини — 23.11.2024!",
+            "«Лапки» та (дужки)",
+            "a---b",
+            "🦀 Rust 🦀",
+        ] {
             let slug = slugify(title);
             assert!(
-                slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                slug.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "{slug}"
             );
-            assert!(!slug.contains("--") && !slug.starts_with('-') && !slug.ends_with('-'), "{slug}");
+            assert!(
+                !slug.contains("--") && !slug.starts_with('-') && !slug.ends_with('-'),
+                "{slug}"
+            );
         }
     }
 
@@ -224,6 +243,8 @@ mod tests {
         assert_ne!(short_hash("item-1"), short_hash("item-2"));
         let hash = short_hash("https://example.com/?p=1");
         assert_eq!(hash.len(), 6);
-        assert!(hash.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+        assert!(hash
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
     }
 }

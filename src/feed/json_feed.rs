@@ -11,7 +11,8 @@ use std::collections::HashSet;
 
 /// Parses a JSON Feed document.
 pub fn parse_json_feed(text: &str) -> Result<Feed, FeedError> {
-    let document: Value = serde_json::from_str(text).map_err(|error| FeedError::Json(error.to_string()))?;
+    let document: Value =
+        serde_json::from_str(text).map_err(|error| FeedError::Json(error.to_string()))?;
     let feed = document
         .as_object()
         .ok_or_else(|| FeedError::Shape("a JSON object at the top level".into()))?;
@@ -25,7 +26,10 @@ pub fn parse_json_feed(text: &str) -> Result<Feed, FeedError> {
     let mut seen_ids = HashSet::new();
     let mut articles = Vec::with_capacity(items.len());
     for item in items {
-        match item.as_object().and_then(|item| parse_item(item, language.as_deref())) {
+        match item
+            .as_object()
+            .and_then(|item| parse_item(item, language.as_deref()))
+        {
             Some(article) if seen_ids.insert(article.id.clone()) => articles.push(article),
             _ => {}
         }
@@ -35,7 +39,13 @@ pub fn parse_json_feed(text: &str) -> Result<Feed, FeedError> {
         return Err(FeedError::Empty);
     }
     let title = string(feed, "title").unwrap_or_default();
-    Ok(finish(title, string(feed, "home_page_url"), feed_lang, articles, skipped))
+    Ok(finish(
+        title,
+        string(feed, "home_page_url"),
+        feed_lang,
+        articles,
+        skipped,
+    ))
 }
 
 fn parse_item(item: &Map<String, Value>, feed_language: Option<&str>) -> Option<Article> {
@@ -45,10 +55,15 @@ fn parse_item(item: &Map<String, Value>, feed_language: Option<&str>) -> Option<
         Value::Number(id) => id.to_string(),
         _ => return None,
     };
-    let title = string(item, "title").map(|title| collapse_whitespace(&title)).filter(|t| !t.is_empty())?;
+    let title = string(item, "title")
+        .map(|title| collapse_whitespace(&title))
+        .filter(|t| !t.is_empty())?;
     let published = date(item, "date_published").or_else(|| date(item, "date_modified"))?;
     let language = string(item, "language").or_else(|| feed_language.map(str::to_owned));
-    let lang = language.as_deref().and_then(Lang::from_tag).unwrap_or_default();
+    let lang = language
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .unwrap_or_default();
     let body = match (string(item, "content_html"), string(item, "content_text")) {
         (Some(html), _) => Body::Html(html),
         (None, Some(text)) => Body::Text(text),
@@ -100,7 +115,10 @@ fn authors(item: &Map<String, Value>) -> Vec<String> {
 }
 
 fn first_tag(item: &Map<String, Value>) -> Option<Category> {
-    item.get("tags")?.as_array()?.iter().find_map(|tag| Category::new(tag.as_str()?))
+    item.get("tags")?
+        .as_array()?
+        .iter()
+        .find_map(|tag| Category::new(tag.as_str()?))
 }
 
 #[cfg(test)]
@@ -146,7 +164,10 @@ mod tests {
         }]))
         .expect("valid feed");
         assert_eq!(feed.title, "Вістка");
-        assert_eq!(feed.home_page_url.as_deref(), Some("https://vistka.example/"));
+        assert_eq!(
+            feed.home_page_url.as_deref(),
+            Some("https://vistka.example/")
+        );
         assert_eq!(feed.lang, Some(Lang::Uk));
         assert_eq!(feed.skipped, 0);
         let article = &feed.articles[0];
@@ -155,7 +176,10 @@ mod tests {
         assert_eq!(article.summary.as_deref(), Some("Коротко"));
         assert_eq!(article.image.as_deref(), Some("/media/rada.svg"));
         assert_eq!(article.authors, ["Олена Коваль"]);
-        assert_eq!(article.category.as_ref().map(|c| c.slug.as_str()), Some("hromada"));
+        assert_eq!(
+            article.category.as_ref().map(|c| c.slug.as_str()),
+            Some("hromada")
+        );
         assert_eq!(article.language.as_deref(), Some("uk-UA"));
         assert_eq!(article.lang, Lang::Uk);
         assert!(article.modified.is_some());
@@ -183,7 +207,11 @@ mod tests {
         assert_eq!(article.authors, ["Ann"]);
         assert_eq!(article.body, Body::Text("Plain text body".into()));
         assert_eq!(feed.lang, None);
-        assert_eq!(article.lang, Lang::Uk, "no language anywhere falls back to the default");
+        assert_eq!(
+            article.lang,
+            Lang::Uk,
+            "no language anywhere falls back to the default"
+        );
     }
 
     #[test]
@@ -233,23 +261,38 @@ mod tests {
         assert_eq!(article.category, None);
         assert!(article.authors.is_empty());
         assert_eq!(article.body, Body::Empty);
-        assert_eq!(article.language.as_deref(), Some("uk"), "falls back to the feed's language");
+        assert_eq!(
+            article.language.as_deref(),
+            Some("uk"),
+            "falls back to the feed's language"
+        );
     }
 
     #[test]
     fn falls_back_to_date_modified() {
-        let feed = feed(json!([{ "id": "x", "title": "Т", "date_modified": "2024-11-23T10:00:00+02:00" }]))
-            .expect("valid feed");
+        let feed = feed(
+            json!([{ "id": "x", "title": "Т", "date_modified": "2024-11-23T10:00:00+02:00" }]),
+        )
+        .expect("valid feed");
         assert_eq!(feed.articles.len(), 1);
     }
 
     #[test]
     fn reports_what_is_wrong_with_the_document() {
-        assert!(matches!(parse_json_feed("{not json"), Err(FeedError::Json(_))));
+        assert!(matches!(
+            parse_json_feed("{not json"),
+            Err(FeedError::Json(_))
+        ));
         assert!(matches!(parse_json_feed(""), Err(FeedError::Json(_))));
         assert!(matches!(parse_json_feed("[1,2]"), Err(FeedError::Shape(_))));
-        assert!(matches!(parse_json_feed("{\"items\": {}}"), Err(FeedError::Shape(_))));
-        assert!(matches!(parse_json_feed("{\"title\": \"x\"}"), Err(FeedError::Shape(_))));
+        assert!(matches!(
+            parse_json_feed("{\"items\": {}}"),
+            Err(FeedError::Shape(_))
+        ));
+        assert!(matches!(
+            parse_json_feed("{\"title\": \"x\"}"),
+            Err(FeedError::Shape(_))
+        ));
         assert_eq!(feed(json!([{ "title": "no id" }])), Err(FeedError::Empty));
     }
 
@@ -270,10 +313,20 @@ mod tests {
         let first = feed(items.clone()).expect("valid feed");
         let slugs: Vec<_> = first.articles.iter().map(|a| a.slug.clone()).collect();
         assert_eq!(slugs[2], "futbol");
-        assert!(slugs[0].starts_with("rada-skhvalyla-biudzhet-"), "{slugs:?}");
-        assert!(slugs[1].starts_with("rada-skhvalyla-biudzhet-"), "{slugs:?}");
+        assert!(
+            slugs[0].starts_with("rada-skhvalyla-biudzhet-"),
+            "{slugs:?}"
+        );
+        assert!(
+            slugs[1].starts_with("rada-skhvalyla-biudzhet-"),
+            "{slugs:?}"
+        );
         assert_ne!(slugs[0], slugs[1]);
-        assert_eq!(slugs[3].len(), 6, "a title without letters still gets a slug");
+        assert_eq!(
+            slugs[3].len(),
+            6,
+            "a title without letters still gets a slug"
+        );
         let unique: HashSet<_> = slugs.iter().collect();
         assert_eq!(unique.len(), slugs.len());
 
@@ -283,7 +336,11 @@ mod tests {
         reordered.push(item("5", "Нове", "2024-11-24T10:00:00+02:00"));
         let second = feed(Value::Array(reordered)).expect("valid feed");
         for article in &first.articles {
-            let again = second.articles.iter().find(|a| a.id == article.id).map(|a| &a.slug);
+            let again = second
+                .articles
+                .iter()
+                .find(|a| a.id == article.id)
+                .map(|a| &a.slug);
             assert_eq!(again, Some(&article.slug));
         }
     }
@@ -291,8 +348,15 @@ mod tests {
     #[test]
     fn categories_come_from_the_first_tag_most_used_first() {
         let mut items = Vec::new();
-        for (n, tag) in ["Культура", "Спорт", "Спорт", "Наука", "Спорт", "Культура"].iter().enumerate() {
-            let mut entry = item(&n.to_string(), &format!("Допис {n}"), &format!("2024-11-{:02}T10:00:00+02:00", 10 + n));
+        for (n, tag) in ["Культура", "Спорт", "Спорт", "Наука", "Спорт", "Культура"]
+            .iter()
+            .enumerate()
+        {
+            let mut entry = item(
+                &n.to_string(),
+                &format!("Допис {n}"),
+                &format!("2024-11-{:02}T10:00:00+02:00", 10 + n),
+            );
             entry["tags"] = json!([tag, "інше"]);
             items.push(entry);
         }
@@ -300,7 +364,10 @@ mod tests {
         let names: Vec<_> = feed.categories.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Спорт", "Культура", "Наука"]);
         assert_eq!(feed.in_category("sport").count(), 3);
-        assert_eq!(feed.category("kultura").map(|c| c.name.as_str()), Some("Культура"));
+        assert_eq!(
+            feed.category("kultura").map(|c| c.name.as_str()),
+            Some("Культура")
+        );
     }
 
     #[test]
@@ -322,11 +389,20 @@ mod tests {
     #[test]
     fn fresh_posts_leave_out_the_open_article() {
         let items: Vec<_> = (0..8)
-            .map(|n| item(&n.to_string(), &format!("Допис {n}"), &format!("2024-11-{:02}T10:00:00+02:00", 10 + n)))
+            .map(|n| {
+                item(
+                    &n.to_string(),
+                    &format!("Допис {n}"),
+                    &format!("2024-11-{:02}T10:00:00+02:00", 10 + n),
+                )
+            })
             .collect();
         let feed = feed(Value::Array(items)).expect("valid feed");
         let newest = feed.articles[0].slug.clone();
-        let rail: Vec<_> = feed.fresh_posts(&newest, 5).map(|a| a.id.as_str()).collect();
+        let rail: Vec<_> = feed
+            .fresh_posts(&newest, 5)
+            .map(|a| a.id.as_str())
+            .collect();
         assert_eq!(rail, ["6", "5", "4", "3", "2"]);
     }
 }

@@ -108,12 +108,16 @@ pub fn truncate_at_word(text: &str, max: usize) -> String {
     };
     let head = text.get(..cut).unwrap_or(text);
     // If the cut fell between two words, keep the whole of the last one.
-    let next_is_space = text.get(cut..).is_some_and(|rest| rest.starts_with(char::is_whitespace));
+    let next_is_space = text
+        .get(cut..)
+        .is_some_and(|rest| rest.starts_with(char::is_whitespace));
     let head = match head.rfind(char::is_whitespace) {
         Some(space) if !next_is_space && space > 0 => head.get(..space).unwrap_or(head),
         _ => head,
     };
-    let head = head.trim_end().trim_end_matches([',', ';', ':', '—', '–', '-', '.']);
+    let head = head
+        .trim_end()
+        .trim_end_matches([',', ';', ':', '—', '–', '-', '.']);
     format!("{head}…")
 }
 
@@ -148,24 +152,42 @@ fn readable_slug(article: &Article) -> String {
 /// The last path segment of a permalink, as a slug: `…/2024/11/rada-vyrishyla/` → `rada-vyrishyla`.
 fn permalink_slug(url: &str) -> Option<String> {
     let path = url.split(['?', '#']).next()?;
-    let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    let path = path.split_once("://").map_or(path, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
     let segment = path.trim_end_matches('/').rsplit('/').next()?;
     let segment = segment.rsplit_once('.').map_or(segment, |(stem, _)| stem);
     Some(slugify(&percent_decode(segment))).filter(|slug| !slug.is_empty())
 }
 
 /// Orders articles newest first, assigns slugs and collects categories.
-fn finish(title: String, home_page_url: Option<String>, lang: Option<Lang>, mut articles: Vec<Article>, skipped: usize) -> Feed {
+fn finish(
+    title: String,
+    home_page_url: Option<String>,
+    lang: Option<Lang>,
+    mut articles: Vec<Article>,
+    skipped: usize,
+) -> Feed {
     articles.sort_by(|a, b| b.published.cmp(&a.published));
     assign_slugs(&mut articles);
     let categories = count_categories(&articles);
-    Feed { title, home_page_url, lang, articles, categories, skipped }
+    Feed {
+        title,
+        home_page_url,
+        lang,
+        articles,
+        categories,
+        skipped,
+    }
 }
 
 fn count_categories(articles: &[Article]) -> Vec<Category> {
     let mut counts: Vec<(Category, usize)> = Vec::new();
     for category in articles.iter().filter_map(|a| a.category.as_ref()) {
-        match counts.iter_mut().find(|(known, _)| known.slug == category.slug) {
+        match counts
+            .iter_mut()
+            .find(|(known, _)| known.slug == category.slug)
+        {
             Some((_, count)) => *count += 1,
             None => counts.push((category.clone(), 1)),
         }
@@ -181,7 +203,9 @@ impl Feed {
     }
 
     pub fn category(&self, slug: &str) -> Option<&Category> {
-        self.categories.iter().find(|category| category.slug == slug)
+        self.categories
+            .iter()
+            .find(|category| category.slug == slug)
     }
 
     pub fn in_category<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a Article> + 'a {
@@ -191,8 +215,15 @@ impl Feed {
     }
 
     /// The newest articles other than `slug`, for the «Свіжі дописи» rail.
-    pub fn fresh_posts<'a>(&'a self, slug: &'a str, count: usize) -> impl Iterator<Item = &'a Article> + 'a {
-        self.articles.iter().filter(move |article| article.slug != slug).take(count)
+    pub fn fresh_posts<'a>(
+        &'a self,
+        slug: &'a str,
+        count: usize,
+    ) -> impl Iterator<Item = &'a Article> + 'a {
+        self.articles
+            .iter()
+            .filter(move |article| article.slug != slug)
+            .take(count)
     }
 }
 
@@ -220,11 +251,23 @@ mod tests {
 
     #[test]
     fn permalink_slugs() {
-        assert_eq!(permalink_slug("https://example.com/2024/11/rada-vyrishyla/").as_deref(), Some("rada-vyrishyla"));
-        assert_eq!(permalink_slug("https://example.com/news/post.html?ref=x").as_deref(), Some("post"));
-        assert_eq!(permalink_slug("https://example.com/%d0%ba%d0%b8%d1%97%d0%b2/").as_deref(), Some("kyiv"));
+        assert_eq!(
+            permalink_slug("https://example.com/2024/11/rada-vyrishyla/").as_deref(),
+            Some("rada-vyrishyla")
+        );
+        assert_eq!(
+            permalink_slug("https://example.com/news/post.html?ref=x").as_deref(),
+            Some("post")
+        );
+        assert_eq!(
+            permalink_slug("https://example.com/%d0%ba%d0%b8%d1%97%d0%b2/").as_deref(),
+            Some("kyiv")
+        );
         assert_eq!(permalink_slug("https://example.com/").as_deref(), None);
         assert_eq!(permalink_slug("https://example.com").as_deref(), None);
-        assert_eq!(permalink_slug("/relative/path-here").as_deref(), Some("path-here"));
+        assert_eq!(
+            permalink_slug("/relative/path-here").as_deref(),
+            Some("path-here")
+        );
     }
 }

@@ -64,7 +64,9 @@ fn lead_image(article: &Article) -> Option<impl IntoView> {
 
 fn body(body: &Body) -> impl IntoView {
     match body {
-        Body::Html(html) => view! { <div class="article-body" inner_html=sanitize(html)></div> }.into_any(),
+        Body::Html(html) => {
+            view! { <div class="article-body" inner_html=sanitize(html)></div> }.into_any()
+        }
         Body::Text(text) => {
             let paragraphs = text
                 .split("\n\n")

@@ -17,7 +17,12 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let store = use_feed_store();
-    let name = move || store.feed().map(|feed| feed.title.clone()).unwrap_or_default();
+    let name = move || {
+        store
+            .feed()
+            .map(|feed| feed.title.clone())
+            .unwrap_or_default()
+    };
     let sections = move || {
         store.feed().map(|feed| {
             let links: Vec<_> = feed
@@ -50,7 +55,12 @@ pub fn SiteHeader() -> impl IntoView {
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let store = use_feed_store();
-    let name = move || store.feed().map(|feed| feed.title.clone()).unwrap_or_default();
+    let name = move || {
+        store
+            .feed()
+            .map(|feed| feed.title.clone())
+            .unwrap_or_default()
+    };
     view! {
         <footer class="site-footer">
             <div class="wrap">

@@ -60,7 +60,11 @@ fn listing(
     let strings = lang.strings();
     let title = match current.number {
         1 => format!("{heading} — {}", feed.title),
-        n => format!("{heading}, {} {n} — {}", strings.page.to_lowercase(), feed.title),
+        n => format!(
+            "{heading}, {} {n} — {}",
+            strings.page.to_lowercase(),
+            feed.title
+        ),
     };
     let cards = if current.items.is_empty() {
         view! { <p class="empty">{strings.no_items}</p> }.into_any()
@@ -79,10 +83,18 @@ fn listing(
     .into_any()
 }
 
-fn pagination<T>(current: &Page<'_, T>, lang: Lang, path: impl Fn(usize) -> String) -> impl IntoView {
+fn pagination<T>(
+    current: &Page<'_, T>,
+    lang: Lang,
+    path: impl Fn(usize) -> String,
+) -> impl IntoView {
     let strings = lang.strings();
-    let newer = current.newer().map(|n| view! { <a class="button" rel="prev" href=path(n)>"← " {strings.newer}</a> });
-    let older = current.older().map(|n| view! { <a class="button" rel="next" href=path(n)>{strings.older} " →"</a> });
+    let newer = current
+        .newer()
+        .map(|n| view! { <a class="button" rel="prev" href=path(n)>"← " {strings.newer}</a> });
+    let older = current
+        .older()
+        .map(|n| view! { <a class="button" rel="next" href=path(n)>{strings.older} " →"</a> });
     (current.count > 1).then(|| {
         view! {
             <nav class="pagination" aria-label=strings.pages>

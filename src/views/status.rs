@@ -103,6 +103,9 @@ mod tests {
                 assert!(!error_message(error, lang).is_empty());
             }
         }
-        assert_eq!(error_message(&FeedError::Http(503), Lang::En), "The server answered with an error (503).");
+        assert_eq!(
+            error_message(&FeedError::Http(503), Lang::En),
+            "The server answered with an error (503)."
+        );
     }
 }
