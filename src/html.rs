@@ -363,7 +363,7 @@ pub fn is_safe_url(url: &str) -> bool {
         .filter(|c| !c.is_control() && !c.is_whitespace())
         .collect::<String>()
         .to_ascii_lowercase();
-    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = cleaned.find([':', '/', '?', '#']);
     match scheme_end.map(|end| cleaned.split_at(end)) {
         Some((scheme, rest)) if rest.starts_with(':') => {
             matches!(scheme, "http" | "https" | "mailto")

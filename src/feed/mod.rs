@@ -9,6 +9,7 @@ use crate::html;
 use crate::i18n::Lang;
 use crate::slug::{percent_decode, short_hash, slugify};
 use chrono::{DateTime, FixedOffset};
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 /// A publication and its articles, newest first.
@@ -168,7 +169,7 @@ fn finish(
     mut articles: Vec<Article>,
     skipped: usize,
 ) -> Feed {
-    articles.sort_by(|a, b| b.published.cmp(&a.published));
+    articles.sort_by_key(|article| Reverse(article.published));
     assign_slugs(&mut articles);
     let categories = count_categories(&articles);
     Feed {
@@ -193,7 +194,7 @@ fn count_categories(articles: &[Article]) -> Vec<Category> {
         }
     }
     // Stable sort: equal counts keep the order of first appearance (the newest first).
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|(_, count)| Reverse(*count));
     counts.into_iter().map(|(category, _)| category).collect()
 }
 

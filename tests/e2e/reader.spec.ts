@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mkdirSync } from 'node:fs';
 
 // A reader's journeys through the demo publication in public/feed.json (33 items, newest
@@ -9,27 +10,10 @@ const NEWEST_SLUG = 'mist-cherez-tykhu-vidkryiut-do-zymy';
 const UK_DATE = /^(понеділок|вівторок|середа|четвер|пʼятниця|субота|неділя), \d{1,2} (січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня) \d{4} р\.$/;
 const EN_DATE = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(st|nd|rd|th), \d{4}$/;
 
-/** Fails the test on any uncaught error in the page: a wasm panic shows up here. */
-function watchForCrashes(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return () => expect(errors, 'uncaught errors in the page').toEqual([]);
-}
-
-async function openListing(page: Page, path = '/') {
-  await page.goto(path);
+async function openListing(page: Page) {
+  await page.goto('/');
   await expect(page.locator('main h1')).toHaveText('Останні новини');
 }
-
-test.beforeEach(async ({ page }, testInfo) => {
-  const check = watchForCrashes(page);
-  testInfo.annotations.push({ type: 'crash-watch', description: 'pageerror' });
-  (page as Page & { assertNoCrash?: () => void }).assertNoCrash = check;
-});
-
-test.afterEach(async ({ page }) => {
-  (page as Page & { assertNoCrash?: () => void }).assertNoCrash?.();
-});
 
 test('the front page lists the newest 20 items with badge, title, date, excerpt and read more', async ({ page }) => {
   await openListing(page);

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the deployable site into dist/ (release, wasm-opt -Oz).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+trunk build --release --offline

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and every test:
+#   formatting and lints on both targets, native unit tests, wasm-bindgen tests in headless
+#   Chromium, and the end-to-end suite against the release dist/ served by nginx.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+
+step "native unit tests"
+cargo test --quiet --lib
+
+step "wasm-bindgen tests in headless Chromium"
+CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test browser
+
+step "release build"
+trunk build --release --offline
+
+step "end-to-end tests in Chromium"
+npx playwright test

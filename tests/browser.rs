@@ -1,0 +1,134 @@
+//! Tests that need a real browser, run by `wasm-bindgen-test` in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use vistka::html::sanitize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const XSS_CORPUS: &str = include_str!("fixtures/xss/dompurify-payloads.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// Resolves on the next animation frame: lets the browser load, fail and fire events.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("a window")
+            .request_animation_frame(&resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Waits, frame by frame, until `condition` holds; fails after about ten seconds.
+async fn wait_until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..600 {
+        if condition() {
+            return;
+        }
+        next_frame().await;
+    }
+    panic!("gave up waiting until {what}");
+}
+
+/// What the real HTML parser makes of the sanitiser's output: no element may carry an event
+/// handler or a script URL, and no scriptable element may exist, for any corpus payload.
+#[wasm_bindgen_test]
+async fn sanitised_corpus_is_inert_in_the_real_dom() {
+    let payloads: Vec<serde_json::Value> = serde_json::from_str(XSS_CORPUS).expect("corpus");
+    let body = document().body().expect("a body");
+    // A canary the payloads' alert()/prompt() calls would trip if anything ran.
+    js_sys::eval("window.__xssRan = false; window.alert = window.prompt = window.confirm = () => { window.__xssRan = true; };")
+        .expect("install canary");
+    let host = document().create_element("div").expect("div");
+    body.append_child(&host).expect("attach");
+    for entry in &payloads {
+        let payload = entry["payload"].as_str().unwrap_or_default();
+        host.set_inner_html(&sanitize(payload));
+        let all = host.query_selector_all("*").expect("query");
+        for index in 0..all.length() {
+            let Some(element) = all
+                .item(index)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let tag = element.tag_name().to_ascii_lowercase();
+            assert!(
+                !matches!(
+                    tag.as_str(),
+                    "script"
+                        | "iframe"
+                        | "object"
+                        | "embed"
+                        | "svg"
+                        | "math"
+                        | "style"
+                        | "link"
+                        | "meta"
+                        | "base"
+                        | "form"
+                ),
+                "<{tag}> in the DOM from {payload}"
+            );
+            let attributes = element.attributes();
+            for a in 0..attributes.length() {
+                let Some(attribute) = attributes.item(a) else {
+                    continue;
+                };
+                let name = attribute.name().to_ascii_lowercase();
+                let value: String = attribute
+                    .value()
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                assert!(!name.starts_with("on"), "{name} in the DOM from {payload}");
+                assert!(
+                    !(value.starts_with("javascript:")
+                        || value.starts_with("data:")
+                        || value.starts_with("vbscript:")),
+                    "{name}={value} in the DOM from {payload}"
+                );
+            }
+        }
+    }
+    // Give failing images a few frames to fire any error handler that slipped through.
+    for _ in 0..10 {
+        next_frame().await;
+    }
+    let ran = js_sys::Reflect::get(&web_sys::window().expect("window"), &"__xssRan".into())
+        .expect("canary");
+    assert_eq!(ran.as_bool(), Some(false), "a payload ran script");
+    host.remove();
+}
+
+/// The whole app in a real page: the test server has no feed.json, so the app must end in
+/// the failure view with a retry button, not a blank page or a panic.
+#[wasm_bindgen_test]
+async fn the_app_shows_a_retry_when_the_feed_is_missing() {
+    leptos::mount::mount_to_body(vistka::app::App);
+    wait_until("the failure view shows", || {
+        document()
+            .query_selector("[role=alert] button")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    let alert = document()
+        .query_selector("[role=alert]")
+        .ok()
+        .flatten()
+        .and_then(|alert| alert.text_content())
+        .unwrap_or_default();
+    assert!(alert.contains("Не вдалося завантажити новини"), "{alert}");
+    assert!(alert.contains("(404)"), "{alert}");
+    assert_eq!(document().title(), "Не вдалося завантажити новини");
+}
