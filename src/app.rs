@@ -1,10 +1,10 @@
 //! The application shell: the shared feed, the page frame and the routes.
 
-use crate::browser::{fetch_feed, keep_scroll_positions, remove_boot_screen};
+use crate::browser::{fetch_feed, remove_boot_screen};
 use crate::feed::{Feed, FeedError};
 use crate::i18n::Lang;
 use crate::views::article::ArticlePage;
-use crate::views::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::views::layout::{ScrollRestoration, SiteFooter, SiteHeader, SkipLink};
 use crate::views::listing::{CategoryPage, HomePage};
 use crate::views::status::NotFound;
 use leptos::prelude::*;
@@ -55,9 +55,16 @@ impl FeedStore {
         }
     }
 
-    /// The UI language: the feed's, while Vistka speaks it, else Ukrainian.
+    /// The UI language; Ukrainian until the feed says otherwise.
     pub fn ui_lang(self) -> Lang {
-        self.feed().and_then(|feed| feed.lang).unwrap_or_default()
+        self.feed().map(|feed| feed.ui_lang()).unwrap_or_default()
+    }
+
+    /// The publication's name, empty until the feed has loaded.
+    pub fn publication(self) -> String {
+        self.feed()
+            .map(|feed| feed.title.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -74,13 +81,13 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         remove_boot_screen();
         store.load();
-        keep_scroll_positions();
     });
     let lang = move || store.ui_lang().code();
 
     view! {
         <Html {..} lang=lang />
         <Router>
+            <ScrollRestoration />
             <SkipLink />
             <SiteHeader />
             <main id="main" tabindex="-1">

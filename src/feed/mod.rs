@@ -199,6 +199,11 @@ fn count_categories(articles: &[Article]) -> Vec<Category> {
 }
 
 impl Feed {
+    /// The language of the site's own words: the feed's, where Vistka speaks it.
+    pub fn ui_lang(&self) -> Lang {
+        self.lang.unwrap_or_default()
+    }
+
     pub fn article(&self, slug: &str) -> Option<&Article> {
         self.articles.iter().find(|article| article.slug == slug)
     }

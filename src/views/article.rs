@@ -1,6 +1,7 @@
 //! `/article/:slug`: the article and the «Свіжі дописи» rail.
 
 use super::card::{category_badge, published_date};
+use super::document_title;
 use super::status::{NotFound, WithFeed};
 use crate::feed::{Article, Body, Feed};
 use crate::html::sanitize;
@@ -33,7 +34,7 @@ fn article_view(feed: &Feed, article: &Article) -> impl IntoView {
         view! { <span class="author">{strings.by_author} " " {article.authors.join(", ")}</span> }
     });
     view! {
-        <Title text=format!("{} — {}", article.title, feed.title) />
+        <Title text=document_title(&article.title, &feed.title) />
         <div class="wrap article-layout">
             <article class="article" lang=article.language.clone()>
                 <header class="article-header">
@@ -81,7 +82,7 @@ fn body(body: &Body) -> impl IntoView {
 }
 
 fn fresh_posts(feed: &Feed, article: &Article) -> impl IntoView {
-    let strings = feed.lang.unwrap_or_default().strings();
+    let strings = feed.ui_lang().strings();
     let items = feed
         .fresh_posts(&article.slug, FRESH_POSTS)
         .map(|other| {

@@ -1,10 +1,25 @@
 //! The frame around every view: skip link, header with sections, footer.
 
 use crate::app::use_feed_store;
-use crate::browser::FEED_URL;
+use crate::browser::{keep_scroll_positions, url_key, ScrollMemory, FEED_URL};
 use crate::routes::{category_path, listing_path};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Keeps each page's scroll position for back and forward; renders nothing.
+#[component]
+pub fn ScrollRestoration() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |memory: Option<Rc<RefCell<ScrollMemory>>>| {
+        let memory = memory.unwrap_or_else(keep_scroll_positions);
+        let shown = url_key(&location.pathname.get(), &location.search.get());
+        memory.borrow_mut().showing(shown);
+        memory
+    });
+}
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
@@ -17,12 +32,6 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let store = use_feed_store();
-    let name = move || {
-        store
-            .feed()
-            .map(|feed| feed.title.clone())
-            .unwrap_or_default()
-    };
     let sections = move || {
         store.feed().map(|feed| {
             let links: Vec<_> = feed
@@ -43,7 +52,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="wrap">
-                <a class="site-name" href=listing_path(1)>{name}</a>
+                <a class="site-name" href=listing_path(1)>{move || store.publication()}</a>
             </div>
             <nav class="sections" aria-label=move || store.ui_lang().strings().main_navigation>
                 <ul class="wrap">{sections}</ul>
@@ -55,16 +64,10 @@ pub fn SiteHeader() -> impl IntoView {
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let store = use_feed_store();
-    let name = move || {
-        store
-            .feed()
-            .map(|feed| feed.title.clone())
-            .unwrap_or_default()
-    };
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p>"© " {name}</p>
+                <p>"© " {move || store.publication()}</p>
                 <p>
                     <a href=FEED_URL type="application/feed+json">
                         {move || store.ui_lang().strings().feed_link}

@@ -1,6 +1,7 @@
 //! The front page and category pages: one page of cards and links to the pages around it.
 
 use super::card::article_card;
+use super::document_title;
 use super::status::{NotFound, WithFeed};
 use crate::feed::{Article, Feed};
 use crate::i18n::Lang;
@@ -18,10 +19,9 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <WithFeed ready={move |feed: Arc<Feed>| {
             let number = page_number(params.read().get("page").as_deref());
-            let lang = feed.lang.unwrap_or_default();
             let articles: Vec<&Article> = feed.articles.iter().collect();
-            let heading = lang.strings().latest_news.to_owned();
-            listing(&feed, heading, &articles, number, lang, listing_path)
+            let heading = feed.ui_lang().strings().latest_news.to_owned();
+            listing(&feed, heading, &articles, number, listing_path)
         }} />
     }
 }
@@ -38,10 +38,9 @@ pub fn CategoryPage() -> impl IntoView {
                 return view! { <NotFound /> }.into_any();
             };
             let number = page_number(params.get("page").as_deref());
-            let lang = feed.lang.unwrap_or_default();
             let articles: Vec<&Article> = feed.in_category(&slug).collect();
             let path = |n| category_path(&slug, n);
-            listing(&feed, category.name.clone(), &articles, number, lang, path).into_any()
+            listing(&feed, category.name.clone(), &articles, number, path).into_any()
         }} />
     }
 }
@@ -51,19 +50,18 @@ fn listing(
     heading: String,
     articles: &[&Article],
     number: Option<usize>,
-    lang: Lang,
     path: impl Fn(usize) -> String,
 ) -> AnyView {
     let Some(current) = number.and_then(|n| page(articles, n, PAGE_SIZE)) else {
         return view! { <NotFound /> }.into_any();
     };
+    let lang = feed.ui_lang();
     let strings = lang.strings();
     let title = match current.number {
-        1 => format!("{heading} — {}", feed.title),
-        n => format!(
-            "{heading}, {} {n} — {}",
-            strings.page.to_lowercase(),
-            feed.title
+        1 => document_title(&heading, &feed.title),
+        n => document_title(
+            &format!("{heading}, {} {n}", strings.page.to_lowercase()),
+            &feed.title,
         ),
     };
     let cards = if current.items.is_empty() {

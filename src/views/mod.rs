@@ -6,3 +6,8 @@ pub mod card;
 pub mod layout;
 pub mod listing;
 pub mod status;
+
+/// A document title: «headline — publication».
+fn document_title(heading: &str, publication: &str) -> String {
+    format!("{heading} — {publication}")
+}

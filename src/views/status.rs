@@ -1,5 +1,6 @@
 //! What the reader sees when there is nothing to read yet: loading, failure, not found.
 
+use super::document_title;
 use crate::app::{use_feed_store, FeedState};
 use crate::feed::{Feed, FeedError};
 use crate::i18n::Lang;
@@ -72,7 +73,7 @@ pub fn NotFound() -> impl IntoView {
     let store = use_feed_store();
     let strings = move || store.ui_lang().strings();
     let title = move || match store.feed() {
-        Some(feed) => format!("{} — {}", strings().not_found, feed.title),
+        Some(feed) => document_title(strings().not_found, &feed.title),
         None => strings().not_found.to_owned(),
     };
     view! {
