@@ -4,6 +4,7 @@ use crate::browser::{fetch_feed, remove_boot_screen};
 use crate::feed::{Feed, FeedError};
 use crate::i18n::Lang;
 use crate::views::article::ArticlePage;
+use crate::views::consent::{ConsentBanner, ConsentDialog, ConsentStore};
 use crate::views::layout::{ScrollRestoration, SiteFooter, SiteHeader, SkipLink};
 use crate::views::listing::{CategoryPage, HomePage};
 use crate::views::status::NotFound;
@@ -78,9 +79,12 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let store = FeedStore::new();
     provide_context(store);
+    let consent = ConsentStore::new();
+    provide_context(consent);
     Effect::new(move |_| {
         remove_boot_screen();
         store.load();
+        consent.load();
     });
     let lang = move || store.ui_lang().code();
 
@@ -88,6 +92,9 @@ pub fn App() -> impl IntoView {
         <Html {..} lang=lang />
         <Router>
             <ScrollRestoration />
+            // The banner comes first in the focus order, the skip link right after it; CSS
+            // shows the banner at the foot of the screen.
+            <ConsentBanner />
             <SkipLink />
             <SiteHeader />
             <main id="main" tabindex="-1">
@@ -100,6 +107,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <SiteFooter />
+            <ConsentDialog />
         </Router>
     }
 }

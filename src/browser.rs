@@ -1,13 +1,20 @@
 //! The calls into browser APIs that the views need: loading the feed and keeping scroll
 //! positions across back and forward. Nothing here renders.
 
+use crate::config::SiteConfig;
+use crate::consent::{standing_choices, Choices, ConsentPolicy, ConsentRecord, STORAGE_KEY};
+use crate::embed::player_for;
 use crate::feed::{parse_json_feed, Feed, FeedError};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+
+/// The site configuration, beside `index.html`.
+pub const CONFIG_URL: &str = "config.json";
 
 /// The feed, relative to the document's `<base href>`, so a site under a sub-path finds its own.
 pub const FEED_URL: &str = "feed.json";
@@ -36,6 +43,74 @@ pub async fn fetch_feed() -> Result<Feed, FeedError> {
         Ok(_) => {}
     }
     feed
+}
+
+/// Loads `config.json`. No file means the defaults; a broken one is reported in the console
+/// with the field at fault, and the defaults are used so the site still works.
+pub async fn fetch_config() -> SiteConfig {
+    let text = match gloo_net::http::Request::get(CONFIG_URL).send().await {
+        Ok(response) if response.ok() => response.text().await.ok(),
+        _ => None,
+    };
+    match text.map(|text| SiteConfig::parse(&text)) {
+        Some(Ok(config)) => config,
+        Some(Err(error)) => {
+            leptos::logging::error!("Vistka: {error}; using the defaults");
+            SiteConfig::default()
+        }
+        None => SiteConfig::default(),
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    // Both the getter and the storage itself throw where storage is blocked.
+    window().local_storage().ok().flatten()
+}
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// The reader's standing consent choices, if a valid stored record has them.
+pub fn stored_consent(policy: &ConsentPolicy) -> Option<Choices> {
+    let stored = local_storage().and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten());
+    standing_choices(stored.as_deref(), policy, now())
+}
+
+/// Stores the reader's choices. Where storage is refused the choice still holds for this
+/// page session (the caller keeps it in memory) and the banner returns on the next visit.
+pub fn store_consent(choices: Choices, policy: &ConsentPolicy) {
+    let id = window()
+        .crypto()
+        .map(|crypto| crypto.random_uuid())
+        .unwrap_or_else(|_| format!("{:x}", js_sys::Math::random().to_bits()));
+    let record = ConsentRecord::new(choices, policy, now(), id).to_json();
+    let stored = local_storage().map(|storage| storage.set_item(STORAGE_KEY, &record));
+    if !matches!(stored, Some(Ok(()))) {
+        leptos::logging::warn!(
+            "Vistka: the consent choice could not be stored; it holds until the page is closed"
+        );
+    }
+}
+
+/// Inserts the publisher's analytics script once, or removes it when consent is withdrawn.
+pub fn set_analytics_script(src: &str, wanted: bool) {
+    const ID: &str = "vistka-analytics";
+    let existing = document().get_element_by_id(ID);
+    match (existing, wanted) {
+        (None, true) => {
+            if let Ok(script) = document().create_element("script") {
+                script.set_id(ID);
+                let _ = script.set_attribute("src", src);
+                let _ = script.set_attribute("async", "");
+                if let Some(head) = document().head() {
+                    let _ = head.append_child(&script);
+                }
+            }
+        }
+        (Some(script), false) => script.remove(),
+        _ => {}
+    }
 }
 
 /// Scroll positions of the pages the reader has seen, by URL, and the URL now shown.
@@ -112,6 +187,37 @@ pub fn keep_scroll_positions() -> Rc<RefCell<ScrollMemory>> {
         request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
     });
     memory
+}
+
+/// Click-to-load: swaps the clicked placeholder for its player, for this embed only.
+pub fn load_clicked_embed(event: web_sys::MouseEvent) {
+    let placeholder = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .filter(|element| {
+            element
+                .closest("[data-load-embed]")
+                .ok()
+                .flatten()
+                .is_some()
+        })
+        .and_then(|element| element.closest(".embed-placeholder").ok().flatten());
+    let Some(placeholder) = placeholder else {
+        return;
+    };
+    let attribute = |name| placeholder.get_attribute(name).unwrap_or_default();
+    if let Some(player) = player_for(&attribute("data-embed-src"), &attribute("data-embed-title")) {
+        placeholder.set_outer_html(&player);
+    }
+}
+
+/// Moves focus to the main content, e.g. when the consent banner it was in goes away.
+pub fn focus_main() {
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
+    }
 }
 
 /// Removes the static placeholder `index.html` paints before the app starts.

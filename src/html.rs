@@ -8,6 +8,7 @@
 //! for build-time rendering) and costs a few KB of wasm, where ammonia's html5ever costs
 //! hundreds.
 
+use crate::embed::{embed_url, write_embed, Embeds};
 use std::borrow::Cow;
 
 /// One piece of markup as the tokenizer reads it.
@@ -99,7 +100,8 @@ impl<'a> Tokenizer<'a> {
         }
         if RAW_TEXT_ELEMENTS.contains(&name.as_str()) {
             self.skip_raw_text(&name);
-            return None;
+            // An iframe's attributes matter (it may be an allowed player); its content never.
+            return (name == "iframe").then_some(Token::Start { name, attributes });
         }
         Some(Token::Start { name, attributes })
     }
@@ -379,13 +381,29 @@ fn is_external(url: &str) -> bool {
 
 /// Writes a clean copy of feed HTML: allowlisted elements and attributes only, every text and
 /// value escaped, unsafe URLs dropped, external links given `rel="noopener noreferrer"`,
-/// images lazy.
-pub fn sanitize(html: &str) -> String {
+/// images lazy, iframes of allowed players written as `embeds` says and all others dropped.
+pub fn sanitize(html: &str, embeds: Embeds<'_>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut open: Vec<&'static str> = Vec::new();
     for token in Tokenizer::new(html) {
         match token {
             Token::Text(text) => escape_into(&decode_entities(text), &mut out),
+            Token::Start { name, attributes } if name == "iframe" => {
+                let attribute = |wanted: &str| {
+                    attributes
+                        .iter()
+                        .find(|(name, _)| name == wanted)
+                        .map(|(_, value)| value.as_str())
+                };
+                if let Some(url) = attribute("src").and_then(embed_url) {
+                    write_embed(
+                        &url,
+                        attribute("title").unwrap_or_default(),
+                        embeds,
+                        &mut out,
+                    );
+                }
+            }
             Token::Start { name, attributes } => {
                 if let Some(element) = allowed_element(&name) {
                     write_start_tag(element, &attributes, &mut out);
@@ -513,32 +531,42 @@ pub fn collapse_whitespace(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn clean(html: &str) -> String {
+        sanitize(
+            html,
+            Embeds::Placeholder {
+                notice: "Вміст із",
+                load: "Показати",
+            },
+        )
+    }
+
     #[test]
     fn keeps_news_markup() {
         let html = "<h2>Заголовок</h2><p>Текст <em>із</em> <strong>наголосом</strong>.</p>\
                     <blockquote><p>Цитата</p></blockquote><ul><li>один</li><li>два</li></ul>";
-        assert_eq!(sanitize(html), html);
+        assert_eq!(clean(html), html);
     }
 
     #[test]
     fn drops_scripts_with_their_content() {
-        assert_eq!(sanitize("<p>a<script>alert(1)</script>b</p>"), "<p>ab</p>");
-        assert_eq!(sanitize("<SCRIPT src=x></SCRIPT >ok"), "ok");
+        assert_eq!(clean("<p>a<script>alert(1)</script>b</p>"), "<p>ab</p>");
+        assert_eq!(clean("<SCRIPT src=x></SCRIPT >ok"), "ok");
         assert_eq!(
-            sanitize("<style>p{}</style><iframe src=x>fallback</iframe>ok"),
+            clean("<style>p{}</style><iframe src=x>fallback</iframe>ok"),
             "ok"
         );
-        assert_eq!(sanitize("<script>never closed"), "");
+        assert_eq!(clean("<script>never closed"), "");
     }
 
     #[test]
     fn drops_event_handlers_and_unknown_attributes() {
         assert_eq!(
-            sanitize("<p onclick=\"alert(1)\" style=\"color:red\" class=x>t</p>"),
+            clean("<p onclick=\"alert(1)\" style=\"color:red\" class=x>t</p>"),
             "<p>t</p>"
         );
         assert_eq!(
-            sanitize("<img src=a.png onerror=alert(1) alt=\"A\">"),
+            clean("<img src=a.png onerror=alert(1) alt=\"A\">"),
             "<img src=\"a.png\" alt=\"A\" loading=\"lazy\" decoding=\"async\">"
         );
     }
@@ -555,7 +583,7 @@ mod tests {
             "data:text/html,<script>alert(1)</script>",
             "vbscript:msgbox",
         ] {
-            let clean = sanitize(&format!("<a href=\"{href}\">x</a>"));
+            let clean = clean(&format!("<a href=\"{href}\">x</a>"));
             assert_eq!(clean, "<a>x</a>", "{href}");
         }
     }
@@ -563,47 +591,47 @@ mod tests {
     #[test]
     fn keeps_safe_urls_and_marks_external_links() {
         assert_eq!(
-            sanitize("<a href=\"https://example.com/a?b=1&amp;c=2\">x</a>"),
+            clean("<a href=\"https://example.com/a?b=1&amp;c=2\">x</a>"),
             "<a href=\"https://example.com/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">x</a>"
         );
         assert_eq!(
-            sanitize("<a href=\"/article/x\">x</a>"),
+            clean("<a href=\"/article/x\">x</a>"),
             "<a href=\"/article/x\">x</a>"
         );
         assert_eq!(
-            sanitize("<a href=\"mailto:a@b.c\">x</a>"),
+            clean("<a href=\"mailto:a@b.c\">x</a>"),
             "<a href=\"mailto:a@b.c\">x</a>"
         );
-        assert_eq!(sanitize("<a href=\"page:2\">x</a>"), "<a>x</a>");
+        assert_eq!(clean("<a href=\"page:2\">x</a>"), "<a>x</a>");
         assert_eq!(
-            sanitize("<a href=\"#part-2\">x</a>"),
+            clean("<a href=\"#part-2\">x</a>"),
             "<a href=\"#part-2\">x</a>"
         );
     }
 
     #[test]
     fn unknown_elements_leave_their_text() {
-        assert_eq!(sanitize("<font color=red>червоний</font>"), "червоний");
-        assert_eq!(sanitize("<svg><a>x</a></svg>"), "<a>x</a>");
+        assert_eq!(clean("<font color=red>червоний</font>"), "червоний");
+        assert_eq!(clean("<svg><a>x</a></svg>"), "<a>x</a>");
     }
 
     #[test]
     fn headline_level_one_becomes_two() {
-        assert_eq!(sanitize("<h1>Великий</h1>"), "<h2>Великий</h2>");
+        assert_eq!(clean("<h1>Великий</h1>"), "<h2>Великий</h2>");
     }
 
     #[test]
     fn closes_what_the_input_left_open_and_ignores_stray_end_tags() {
-        assert_eq!(sanitize("<p><em>a</p>b</em>"), "<p><em>a</em></p>b");
-        assert_eq!(sanitize("</div>x<ul><li>y"), "x<ul><li>y</li></ul>");
+        assert_eq!(clean("<p><em>a</p>b</em>"), "<p><em>a</em></p>b");
+        assert_eq!(clean("</div>x<ul><li>y"), "x<ul><li>y</li></ul>");
     }
 
     #[test]
     fn text_is_escaped_so_no_markup_can_appear_from_it() {
-        assert_eq!(sanitize("a &lt;script&gt; b"), "a &lt;script&gt; b");
-        assert_eq!(sanitize("1 < 2 > 0"), "1 &lt; 2 &gt; 0");
+        assert_eq!(clean("a &lt;script&gt; b"), "a &lt;script&gt; b");
+        assert_eq!(clean("1 < 2 > 0"), "1 &lt; 2 &gt; 0");
         assert_eq!(
-            sanitize("<img alt='\"><script>alert(1)</script>' src=a>"),
+            clean("<img alt='\"><script>alert(1)</script>' src=a>"),
             "<img alt=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\" src=\"a\" loading=\"lazy\" decoding=\"async\">"
         );
     }
@@ -611,7 +639,7 @@ mod tests {
     #[test]
     fn comments_and_doctypes_vanish() {
         assert_eq!(
-            sanitize("a<!-- <script>x</script> -->b<!DOCTYPE html><?php x ?>c"),
+            clean("a<!-- <script>x</script> -->b<!DOCTYPE html><?php x ?>c"),
             "abc"
         );
     }
@@ -619,7 +647,7 @@ mod tests {
     #[test]
     fn numbers_must_be_digits() {
         assert_eq!(
-            sanitize("<img src=a width=100 height=\"50px\">"),
+            clean("<img src=a width=100 height=\"50px\">"),
             "<img src=\"a\" width=\"100\" loading=\"lazy\" decoding=\"async\">"
         );
     }
@@ -666,7 +694,7 @@ mod tests {
         assert!(payloads.len() > 200);
         for entry in &payloads {
             let payload = entry["payload"].as_str().unwrap_or_default();
-            let clean = sanitize(payload);
+            let clean = clean(payload);
             // Read the output back: only allowlisted names, and only safe URLs, may be in it.
             for token in Tokenizer::new(&clean) {
                 let Token::Start { name, attributes } = token else {
@@ -686,6 +714,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn iframes_become_players_or_placeholders_and_others_vanish() {
+        let html = "<p>a</p><iframe src=\"https://www.youtube.com/embed/abc\" title=\"Відео\" onload=\"x()\">inner</iframe><p>b</p>";
+        let placeholder = clean(html);
+        assert!(
+            placeholder.contains("embed-placeholder") && !placeholder.contains("<iframe"),
+            "{placeholder}"
+        );
+        assert!(!placeholder.contains("inner") && !placeholder.contains("onload"));
+        let player = sanitize(html, Embeds::Load);
+        assert!(
+            player.contains(
+                "<iframe src=\"https://www.youtube-nocookie.com/embed/abc\" title=\"Відео\""
+            ),
+            "{player}"
+        );
+        assert_eq!(
+            clean("<iframe src=\"https://evil.example/x\"></iframe>ok"),
+            "ok"
+        );
+        assert_eq!(
+            sanitize(
+                "<iframe src=\"javascript:alert(1)\"></iframe>ok",
+                Embeds::Load
+            ),
+            "ok"
+        );
     }
 
     #[test]

@@ -6,7 +6,10 @@
 
 pub mod app;
 pub mod browser;
+pub mod config;
+pub mod consent;
 pub mod dates;
+pub mod embed;
 pub mod feed;
 pub mod html;
 pub mod i18n;

@@ -1,10 +1,14 @@
 //! `/article/:slug`: the article and the «Свіжі дописи» rail.
 
 use super::card::{category_badge, published_date};
+use super::consent::use_consent;
 use super::document_title;
 use super::status::{NotFound, WithFeed};
+use crate::browser::load_clicked_embed;
+use crate::embed::Embeds;
 use crate::feed::{Article, Body, Feed};
 use crate::html::sanitize;
+use crate::i18n::Lang;
 use crate::routes::article_path;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -43,7 +47,7 @@ fn article_view(feed: &Feed, article: &Article) -> impl IntoView {
                     <p class="byline">{published_date(article)} {authors}</p>
                 </header>
                 {lead_image(article)}
-                {body(&article.body)}
+                {body(&article.body, article.lang)}
             </article>
             {fresh_posts(feed, article)}
         </div>
@@ -63,10 +67,27 @@ fn lead_image(article: &Article) -> Option<impl IntoView> {
     })
 }
 
-fn body(body: &Body) -> impl IntoView {
+fn body(body: &Body, lang: Lang) -> impl IntoView {
     match body {
         Body::Html(html) => {
-            view! { <div class="article-body" inner_html=sanitize(html)></div> }.into_any()
+            let consent = use_consent();
+            let html = html.clone();
+            // Re-rendered when external-media consent changes: withdrawing it puts the
+            // placeholders back in place of the players.
+            let clean = move || {
+                let strings = lang.strings();
+                let media = consent.choices.get().is_some_and(|choices| choices.media);
+                let embeds = match media {
+                    true => Embeds::Load,
+                    false => Embeds::Placeholder {
+                        notice: strings.embed_notice,
+                        load: strings.embed_load,
+                    },
+                };
+                sanitize(&html, embeds)
+            };
+            view! { <div class="article-body" inner_html=clean on:click=load_clicked_embed></div> }
+                .into_any()
         }
         Body::Text(text) => {
             let paragraphs = text

@@ -1,5 +1,6 @@
 //! The frame around every view: skip link, header with sections, footer.
 
+use super::consent::CookieSettingsLink;
 use crate::app::use_feed_store;
 use crate::browser::{keep_scroll_positions, url_key, ScrollMemory, FEED_URL};
 use crate::routes::{category_path, listing_path};
@@ -68,6 +69,9 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <div class="wrap">
                 <p>"© " {move || store.publication()}</p>
+                <p>
+                    <CookieSettingsLink />
+                </p>
                 <p>
                     <a href=FEED_URL type="application/feed+json">
                         {move || store.ui_lang().strings().feed_link}

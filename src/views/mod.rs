@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod card;
+pub mod consent;
 pub mod layout;
 pub mod listing;
 pub mod status;

@@ -258,7 +258,9 @@ test('screenshots of the listing and an article', async ({ page }, testInfo) => 
   mkdirSync(dir, { recursive: true });
   await openListing(page);
   await page.locator('main .card img').first().evaluate((img: HTMLImageElement) => img.decode());
-  await page.screenshot({ path: `${dir}/${testInfo.project.name}-listing.png`, fullPage: false });
+  await page.screenshot({ path: `${dir}/${testInfo.project.name}-first-visit.png` });
+  await page.getByRole('button', { name: 'Прийняти все' }).click();
+  await page.screenshot({ path: `${dir}/${testInfo.project.name}-listing.png` });
   await page.goto(`/article/${NEWEST_SLUG}`);
   await expect(page.locator('main article h1')).toBeVisible();
   await page.locator('.lead-image img').evaluate((img: HTMLImageElement) => img.decode());

@@ -1,0 +1,202 @@
+//! The consent banner, the settings dialog and the store of the reader's choice.
+
+use crate::app::use_feed_store;
+use crate::browser::{
+    fetch_config, focus_main, set_analytics_script, store_consent, stored_consent,
+};
+use crate::config::SiteConfig;
+use crate::consent::Choices;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The reader's consent, shared by the banner, the dialog, the footer link and what it gates.
+#[derive(Clone, Copy)]
+pub struct ConsentStore {
+    /// `None` until `config.json` has been read: until then nobody knows the policy revision.
+    config: RwSignal<Option<SiteConfig>>,
+    /// `None` while the reader has not chosen (or their record no longer stands).
+    pub choices: RwSignal<Option<Choices>>,
+    pub settings_open: RwSignal<bool>,
+}
+
+impl ConsentStore {
+    pub fn new() -> Self {
+        ConsentStore {
+            config: RwSignal::new(None),
+            choices: RwSignal::new(None),
+            settings_open: RwSignal::new(false),
+        }
+    }
+
+    /// Reads the configuration and the stored record, then applies what they allow.
+    pub fn load(self) {
+        spawn_local(async move {
+            let config = fetch_config().await;
+            self.choices.set(stored_consent(&config.consent));
+            self.config.set(Some(config));
+        });
+        Effect::new(move |_| {
+            let Some(src) = self
+                .config
+                .with(|c| c.as_ref().and_then(|c| c.analytics_script.clone()))
+            else {
+                return;
+            };
+            let allowed = self.choices.get().is_some_and(|choices| choices.analytics);
+            set_analytics_script(&src, allowed);
+        });
+    }
+
+    fn asking(self) -> bool {
+        self.config.with(Option::is_some) && self.choices.get().is_none()
+    }
+
+    /// Records a choice; takes effect at once, whether or not storage accepts it.
+    pub fn decide(self, choices: Choices) {
+        let from_banner =
+            self.config.with_untracked(Option::is_some) && self.choices.get_untracked().is_none();
+        self.choices.set(Some(choices));
+        self.settings_open.set(false);
+        if let Some(config) = self.config.get_untracked() {
+            store_consent(choices, &config.consent);
+        }
+        if from_banner {
+            focus_main();
+        }
+    }
+}
+
+impl Default for ConsentStore {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_consent() -> ConsentStore {
+    expect_context::<ConsentStore>()
+}
+
+/// The first-visit banner: a labelled region, not a modal; «Прийняти все» and «Відхилити все»
+/// look the same, so neither answer is the easy one.
+#[component]
+pub fn ConsentBanner() -> impl IntoView {
+    let consent = use_consent();
+    let store = use_feed_store();
+    move || {
+        consent.asking().then(|| {
+            let strings = store.ui_lang().strings();
+            view! {
+                <section class="consent-banner" aria-labelledby="consent-title">
+                    <div class="wrap">
+                        <h2 id="consent-title">{strings.consent_title}</h2>
+                        <p>{strings.consent_text}</p>
+                        <div class="consent-actions">
+                            <button type="button" class="button button-strong" on:click=move |_| consent.decide(Choices::ALL)>
+                                {strings.accept_all}
+                            </button>
+                            <button type="button" class="button button-strong" on:click=move |_| consent.decide(Choices::NONE)>
+                                {strings.reject_all}
+                            </button>
+                            <button type="button" class="button" on:click=move |_| consent.settings_open.set(true)>
+                                {strings.consent_settings}
+                            </button>
+                        </div>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
+
+/// The settings: necessary (always on, explained), analytics and external media.
+#[component]
+pub fn ConsentDialog() -> impl IntoView {
+    let consent = use_consent();
+    let store = use_feed_store();
+    let dialog = NodeRef::<Dialog>::new();
+    let analytics = RwSignal::new(false);
+    let media = RwSignal::new(false);
+    // The native modal dialog keeps focus inside, closes on Escape and gives focus back to
+    // the control that opened it.
+    Effect::new(move |_| {
+        let open = consent.settings_open.get();
+        let Some(dialog) = dialog.get() else { return };
+        if open && !dialog.open() {
+            let current = consent.choices.get_untracked().unwrap_or_default();
+            analytics.set(current.analytics);
+            media.set(current.media);
+            let _ = dialog.show_modal();
+        } else if !open && dialog.open() {
+            dialog.close();
+        }
+    });
+    let strings = move || store.ui_lang().strings();
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        consent.decide(Choices {
+            analytics: analytics.get_untracked(),
+            media: media.get_untracked(),
+        });
+    };
+    view! {
+        <dialog
+            node_ref=dialog
+            class="consent-dialog"
+            aria-labelledby="consent-settings-title"
+            on:close=move |_| consent.settings_open.set(false)
+        >
+            <form on:submit=save>
+                <h2 id="consent-settings-title">{move || strings().cookie_settings}</h2>
+                <div class="consent-option">
+                    <input type="checkbox" id="consent-necessary" checked disabled aria-describedby="consent-necessary-text" />
+                    <label for="consent-necessary">{move || strings().necessary}</label>
+                    <p id="consent-necessary-text">{move || strings().necessary_text}</p>
+                </div>
+                <div class="consent-option">
+                    <input
+                        type="checkbox"
+                        id="consent-analytics"
+                        aria-describedby="consent-analytics-text"
+                        prop:checked=move || analytics.get()
+                        on:change=move |event| analytics.set(event_target_checked(&event))
+                    />
+                    <label for="consent-analytics">{move || strings().analytics}</label>
+                    <p id="consent-analytics-text">{move || strings().analytics_text}</p>
+                </div>
+                <div class="consent-option">
+                    <input
+                        type="checkbox"
+                        id="consent-media"
+                        aria-describedby="consent-media-text"
+                        prop:checked=move || media.get()
+                        on:change=move |event| media.set(event_target_checked(&event))
+                    />
+                    <label for="consent-media">{move || strings().external_media}</label>
+                    <p id="consent-media-text">{move || strings().external_media_text}</p>
+                </div>
+                <div class="consent-actions">
+                    <button type="submit" class="button button-strong">{move || strings().save_choices}</button>
+                    <button type="button" class="button" on:click=move |_| consent.decide(Choices::ALL)>
+                        {move || strings().accept_all}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| consent.decide(Choices::NONE)>
+                        {move || strings().reject_all}
+                    </button>
+                </div>
+            </form>
+        </dialog>
+    }
+}
+
+/// «Налаштування cookies» in the footer of every view.
+#[component]
+pub fn CookieSettingsLink() -> impl IntoView {
+    let consent = use_consent();
+    let store = use_feed_store();
+    view! {
+        <button type="button" class="link-button" on:click=move |_| consent.settings_open.set(true)>
+            {move || store.ui_lang().strings().cookie_settings}
+        </button>
+    }
+}
