@@ -1,6 +1,10 @@
 //! The application shell: the shared feed, the page frame and the routes.
 
-use crate::browser::{fetch_feed, remove_boot_screen};
+use crate::browser::{
+    apply_colors, fetch_config, fetch_feed, on_page_shown, reading_anchor, remove_boot_screen,
+    set_description,
+};
+use crate::config::SiteConfig;
 use crate::feed::{Feed, FeedError};
 use crate::i18n::Lang;
 use crate::views::article::ArticlePage;
@@ -23,29 +27,71 @@ pub enum FeedState {
     Failed(FeedError),
 }
 
-/// The one feed all views share: fetched once, not again on each route change.
+/// The site's configuration and the one feed all views share: fetched once, not again on
+/// each route change, and refreshed in the background when the reader comes back to the tab.
 #[derive(Clone, Copy)]
 pub struct FeedStore {
     pub state: RwSignal<FeedState>,
+    /// `None` until `config.json` has been read.
+    pub config: RwSignal<Option<Arc<SiteConfig>>>,
+    /// When the feed last arrived, in milliseconds since the epoch.
+    loaded_at: StoredValue<f64>,
 }
 
 impl FeedStore {
     fn new() -> Self {
         FeedStore {
             state: RwSignal::new(FeedState::Loading),
+            config: RwSignal::new(None),
+            loaded_at: StoredValue::new(0.0),
         }
     }
 
-    /// Fetches the feed (again, after a failure), showing the loading state meanwhile.
-    pub fn load(self) {
-        self.state.set(FeedState::Loading);
+    /// Reads the configuration, then the feed it names.
+    fn start(self) {
         spawn_local(async move {
-            let state = match fetch_feed().await {
-                Ok(feed) => FeedState::Ready(Arc::new(feed)),
-                Err(error) => FeedState::Failed(error),
-            };
-            self.state.set(state);
+            self.config.set(Some(Arc::new(fetch_config().await)));
+            self.fetch(true).await;
         });
+    }
+
+    /// Fetches the feed again after a failure, showing the loading state meanwhile.
+    pub fn retry(self) {
+        spawn_local(self.fetch(true));
+    }
+
+    /// Fetches a fresh copy if the one shown is older than the configured refresh interval.
+    /// The reader keeps what they see while it loads, and keeps it if the fetch fails.
+    pub fn refresh_if_stale(self) {
+        let Some(config) = self.config.get_untracked() else {
+            return;
+        };
+        let age_ms = js_sys::Date::now() - self.loaded_at.get_value();
+        let ready = matches!(self.state.get_untracked(), FeedState::Ready(_));
+        if ready && age_ms >= f64::from(config.source.refresh_minutes) * 60_000.0 {
+            spawn_local(self.fetch(false));
+        }
+    }
+
+    async fn fetch(self, show_loading: bool) {
+        let Some(config) = self.config.get_untracked() else {
+            return;
+        };
+        if show_loading {
+            self.state.set(FeedState::Loading);
+        }
+        match fetch_feed(&config).await {
+            Ok(feed) => {
+                self.loaded_at.set_value(js_sys::Date::now());
+                let place = (!show_loading).then(reading_anchor).flatten();
+                self.state.set(FeedState::Ready(Arc::new(feed)));
+                if let Some(place) = place {
+                    place.keep();
+                }
+            }
+            Err(error) if show_loading => self.state.set(FeedState::Failed(error)),
+            Err(_) => {}
+        }
     }
 
     /// The loaded feed, if any.
@@ -56,16 +102,28 @@ impl FeedStore {
         }
     }
 
-    /// The UI language; Ukrainian until the feed says otherwise.
+    /// The UI language: configured, else the feed's, else Ukrainian.
     pub fn ui_lang(self) -> Lang {
-        self.feed().map(|feed| feed.ui_lang()).unwrap_or_default()
+        let feed_lang = self.feed().and_then(|feed| feed.lang);
+        self.config.with(|config| match config {
+            Some(config) => config.ui_lang(feed_lang),
+            None => feed_lang.unwrap_or_default(),
+        })
     }
 
-    /// The publication's name, empty until the feed has loaded.
+    /// The publication's name: configured, else the feed's title; empty until known.
     pub fn publication(self) -> String {
-        self.feed()
-            .map(|feed| feed.title.clone())
+        self.config
+            .with(|config| config.as_ref().and_then(|config| config.name.clone()))
+            .or_else(|| self.feed().map(|feed| feed.title.clone()))
             .unwrap_or_default()
+    }
+
+    /// Articles on one page of the listing.
+    pub fn page_size(self) -> usize {
+        self.config
+            .with(|config| config.as_ref().map(|config| config.page_size))
+            .unwrap_or(SiteConfig::default().page_size)
     }
 }
 
@@ -79,12 +137,21 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let store = FeedStore::new();
     provide_context(store);
-    let consent = ConsentStore::new();
+    let consent = ConsentStore::new(store.config);
     provide_context(consent);
     Effect::new(move |_| {
         remove_boot_screen();
-        store.load();
-        consent.load();
+        store.start();
+        consent.apply();
+        on_page_shown(move || store.refresh_if_stale());
+    });
+    Effect::new(move |_| {
+        if let Some(config) = store.config.get() {
+            apply_colors(&config.colors);
+            if let Some(description) = &config.description {
+                set_description(description);
+            }
+        }
     });
     let lang = move || store.ui_lang().code();
 

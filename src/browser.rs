@@ -1,39 +1,33 @@
 //! The calls into browser APIs that the views need: loading the feed and keeping scroll
 //! positions across back and forward. Nothing here renders.
 
-use crate::config::SiteConfig;
+use crate::config::{Colors, SiteConfig, SourceKind};
 use crate::consent::{standing_choices, Choices, ConsentPolicy, ConsentRecord, STORAGE_KEY};
 use crate::embed::player_for;
-use crate::feed::{parse_json_feed, Feed, FeedError};
+use crate::feed::{parse_json_feed, parse_wordpress, Feed, FeedError};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// The site configuration, beside `index.html`.
 pub const CONFIG_URL: &str = "config.json";
 
-/// The feed, relative to the document's `<base href>`, so a site under a sub-path finds its own.
-pub const FEED_URL: &str = "feed.json";
-
-/// Fetches and parses the feed. Items that had to be skipped are reported in the console for
-/// the publisher; the reader sees the rest.
-pub async fn fetch_feed() -> Result<Feed, FeedError> {
-    let response = gloo_net::http::Request::get(FEED_URL)
-        .send()
-        .await
-        .map_err(|error| FeedError::Network(error.to_string()))?;
-    if !response.ok() {
-        return Err(FeedError::Http(response.status()));
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|error| FeedError::Network(error.to_string()))?;
-    let feed = parse_json_feed(&text);
+/// Fetches and parses the feed the configuration names, giving up after its timeout. Items
+/// that had to be skipped are reported in the console for the publisher; the reader sees the
+/// rest.
+pub async fn fetch_feed(config: &SiteConfig) -> Result<Feed, FeedError> {
+    let source = &config.source;
+    let text = fetch_text(&source.url, source.timeout_seconds).await?;
+    let fallback = config.ui_lang(None);
+    let feed = match source.kind {
+        SourceKind::JsonFeed => parse_json_feed(&text, fallback),
+        SourceKind::WordPress => parse_wordpress(&text, fallback),
+    };
     match &feed {
         Ok(feed) if feed.skipped > 0 => leptos::logging::warn!(
             "Vistka: skipped {} feed item(s) without a usable id, title or date, or with a repeated id",
@@ -45,13 +39,140 @@ pub async fn fetch_feed() -> Result<Feed, FeedError> {
     feed
 }
 
+/// GETs a URL as text, aborting the request after `timeout_seconds`.
+async fn fetch_text(url: &str, timeout_seconds: u32) -> Result<String, FeedError> {
+    let controller = web_sys::AbortController::new()
+        .map_err(|_| FeedError::Network("no AbortController".into()))?;
+    let abort = {
+        let controller = controller.clone();
+        set_timeout_with_handle(
+            move || controller.abort(),
+            Duration::from_secs(u64::from(timeout_seconds)),
+        )
+        .ok()
+    };
+    let signal = controller.signal();
+    let outcome = async {
+        let response = gloo_net::http::Request::get(url)
+            .abort_signal(Some(&signal))
+            .send()
+            .await
+            .map_err(|error| FeedError::Network(error.to_string()))?;
+        if !response.ok() {
+            return Err(FeedError::Http(response.status()));
+        }
+        response
+            .text()
+            .await
+            .map_err(|error| FeedError::Network(error.to_string()))
+    }
+    .await;
+    if let Some(abort) = abort {
+        abort.clear();
+    }
+    match outcome {
+        Err(FeedError::Network(_)) if signal.aborted() => Err(FeedError::Timeout),
+        outcome => outcome,
+    }
+}
+
+/// Calls `shown` each time the page becomes visible again (the reader returns to the tab).
+pub fn on_page_shown(shown: impl Fn() + 'static) {
+    let handler = Closure::<dyn Fn()>::new(move || {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            shown();
+        }
+    });
+    let _ = document()
+        .add_event_listener_with_callback("visibilitychange", handler.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    handler.forget();
+}
+
+/// What the reader is looking at: the first article link at or below the top of the screen
+/// (which of the links to that article, as one card links to it several times), and how far
+/// down the screen it is.
+pub struct ReadingAnchor {
+    href: String,
+    occurrence: u32,
+    top: f64,
+}
+
+/// Notes the reader's place before the view is rebuilt with fresh content.
+pub fn reading_anchor() -> Option<ReadingAnchor> {
+    let links = document()
+        .query_selector_all("main a[href^='/article/']")
+        .ok()?;
+    let links: Vec<web_sys::Element> = (0..links.length())
+        .filter_map(|index| links.item(index)?.dyn_into().ok())
+        .collect();
+    let (position, link) = links
+        .iter()
+        .enumerate()
+        .find(|(_, link)| link.get_bounding_client_rect().top() >= 0.0)?;
+    let href = link.get_attribute("href")?;
+    let earlier = links.iter().take(position);
+    let occurrence = earlier
+        .filter(|other| other.get_attribute("href").as_deref() == Some(&href))
+        .count();
+    Some(ReadingAnchor {
+        top: link.get_bounding_client_rect().top(),
+        occurrence: u32::try_from(occurrence).ok()?,
+        href,
+    })
+}
+
+impl ReadingAnchor {
+    /// Once the rebuilt view is in place (before it is painted), scrolls so the same link is
+    /// where it was on screen: items added above do not push the reader's place away.
+    pub fn keep(self) {
+        request_animation_frame(move || {
+            // Slugs are ASCII letters, digits and hyphens: safe inside the quoted selector.
+            let selector = format!("main a[href='{}']", self.href);
+            let link = document()
+                .query_selector_all(&selector)
+                .ok()
+                .and_then(|links| links.item(self.occurrence))
+                .and_then(|link| link.dyn_into::<web_sys::Element>().ok());
+            if let Some(link) = link {
+                let moved = link.get_bounding_client_rect().top() - self.top;
+                window().scroll_by_with_x_and_y(0.0, moved);
+            }
+        });
+    }
+}
+
+/// Puts the publisher's description in the page's `<meta name="description">`.
+pub fn set_description(description: &str) {
+    if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
+        let _ = meta.set_attribute("content", description);
+    }
+}
+
+/// Applies the publisher's accent colours; the stylesheet falls back to its own.
+pub fn apply_colors(colors: &Colors) {
+    let Some(root) = document()
+        .document_element()
+        .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    for (property, value) in [
+        ("--brand", &colors.accent),
+        ("--brand-dark", &colors.accent_dark),
+    ] {
+        if let Some(value) = value {
+            let _ = root.style().set_property(property, value);
+        }
+    }
+}
+
 /// Loads `config.json`. No file means the defaults; a broken one is reported in the console
 /// with the field at fault, and the defaults are used so the site still works.
 pub async fn fetch_config() -> SiteConfig {
-    let text = match gloo_net::http::Request::get(CONFIG_URL).send().await {
-        Ok(response) if response.ok() => response.text().await.ok(),
-        _ => None,
-    };
+    let text = fetch_text(CONFIG_URL, SiteConfig::default().source.timeout_seconds)
+        .await
+        .ok();
     match text.map(|text| SiteConfig::parse(&text)) {
         Some(Ok(config)) => config,
         Some(Err(error)) => {

@@ -1,54 +1,224 @@
 //! The publisher's runtime configuration, `config.json` beside `index.html`. Every key is
-//! optional; a missing file or key means the documented default (see README).
+//! optional and documented in the README; a key of the wrong type is an error that names it.
 
 use crate::consent::ConsentPolicy;
-use serde_json::Value;
+use crate::i18n::Lang;
+use serde_json::{Map, Value};
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SiteConfig {
+    /// Overrides the feed's title.
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub logo: Option<String>,
+    pub colors: Colors,
+    /// Languages offered to readers, in order; the first is the default unless
+    /// `default_language` says otherwise.
+    pub languages: Vec<Lang>,
+    pub default_language: Option<Lang>,
+    pub source: Source,
+    pub page_size: usize,
     pub consent: ConsentPolicy,
     /// A script URL inserted only after the reader consents to analytics.
     pub analytics_script: Option<String>,
 }
 
-impl SiteConfig {
-    /// Reads `config.json`. A key of the wrong type is named in the error rather than ignored,
-    /// so a publisher's typo is found at once.
-    pub fn parse(text: &str) -> Result<SiteConfig, String> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|error| format!("config.json is not valid JSON: {error}"))?;
-        let defaults = SiteConfig::default();
-        let consent = value.get("consent").unwrap_or(&Value::Null);
-        Ok(SiteConfig {
-            consent: ConsentPolicy {
-                revision: number(consent, "revision", "consent.revision")?
-                    .unwrap_or(defaults.consent.revision),
-                lifetime_days: number(consent, "lifetime_days", "consent.lifetime_days")?
-                    .unwrap_or(defaults.consent.lifetime_days),
+/// Accent colours for light and dark schemes, as `#rgb` or `#rrggbb`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Colors {
+    pub accent: Option<String>,
+    pub accent_dark: Option<String>,
+}
+
+/// Where the articles come from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub kind: SourceKind,
+    pub url: String,
+    /// How long a request may take before the reader is told and offered a retry.
+    pub timeout_seconds: u32,
+    /// After the tab has been hidden this long, the feed is fetched again when it is shown.
+    pub refresh_minutes: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    JsonFeed,
+    WordPress,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            name: None,
+            description: None,
+            logo: None,
+            colors: Colors::default(),
+            languages: vec![Lang::Uk, Lang::En],
+            default_language: None,
+            source: Source {
+                kind: SourceKind::JsonFeed,
+                url: "feed.json".into(),
+                timeout_seconds: 20,
+                refresh_minutes: 5,
             },
-            analytics_script: match consent.get("analytics_script") {
-                None | Some(Value::Null) => None,
-                Some(Value::String(url)) if crate::html::is_safe_url(url) => Some(url.clone()),
-                Some(_) => {
-                    return Err(
-                        "consent.analytics_script must be an http(s) or relative URL".into(),
-                    )
-                }
-            },
-        })
+            page_size: 20,
+            consent: ConsentPolicy::default(),
+            analytics_script: None,
+        }
     }
 }
 
-fn number(object: &Value, key: &str, name: &str) -> Result<Option<u32>, String> {
+/// The largest page a publisher may ask for: beyond it the first page stops being fast.
+const MAX_PAGE_SIZE: u32 = 100;
+
+impl SiteConfig {
+    /// Reads `config.json`; an error names the key at fault.
+    pub fn parse(text: &str) -> Result<SiteConfig, String> {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|error| format!("config.json is not valid JSON: {error}"))?;
+        let root = value
+            .as_object()
+            .ok_or("config.json must hold a JSON object")?;
+        let defaults = SiteConfig::default();
+        let publication = object(root, "publication")?;
+        let colors = object(root, "colors")?;
+        let source = object(root, "source")?;
+        let consent = object(root, "consent")?;
+        Ok(SiteConfig {
+            name: text_field(publication, "name", "publication.name")?,
+            description: text_field(publication, "description", "publication.description")?,
+            logo: url_field(publication, "logo", "publication.logo")?,
+            colors: Colors {
+                accent: color_field(colors, "accent", "colors.accent")?,
+                accent_dark: color_field(colors, "accent_dark", "colors.accent_dark")?,
+            },
+            languages: languages(root)?.unwrap_or(defaults.languages),
+            default_language: text_field(root, "default_language", "default_language")?
+                .map(|tag| Lang::from_tag(&tag).ok_or("default_language must be \"uk\" or \"en\""))
+                .transpose()?,
+            source: Source {
+                kind: match text_field(source, "type", "source.type")?.as_deref() {
+                    None | Some("json_feed") => SourceKind::JsonFeed,
+                    Some("wordpress") => SourceKind::WordPress,
+                    Some(_) => {
+                        return Err("source.type must be \"json_feed\" or \"wordpress\"".into())
+                    }
+                },
+                url: url_field(source, "url", "source.url")?.unwrap_or(defaults.source.url),
+                timeout_seconds: number(
+                    source,
+                    "timeout_seconds",
+                    "source.timeout_seconds",
+                    1,
+                    300,
+                )?
+                .unwrap_or(defaults.source.timeout_seconds),
+                refresh_minutes: number(
+                    source,
+                    "refresh_minutes",
+                    "source.refresh_minutes",
+                    0,
+                    24 * 60,
+                )?
+                .unwrap_or(defaults.source.refresh_minutes),
+            },
+            page_size: number(root, "page_size", "page_size", 1, MAX_PAGE_SIZE)?
+                .map_or(defaults.page_size, |n| n as usize),
+            consent: ConsentPolicy {
+                revision: number(consent, "revision", "consent.revision", 1, u32::MAX)?
+                    .unwrap_or(defaults.consent.revision),
+                lifetime_days: number(consent, "lifetime_days", "consent.lifetime_days", 1, 3650)?
+                    .unwrap_or(defaults.consent.lifetime_days),
+            },
+            analytics_script: url_field(consent, "analytics_script", "consent.analytics_script")?,
+        })
+    }
+
+    /// The language the site speaks to readers, given the feed's own.
+    pub fn ui_lang(&self, feed_lang: Option<Lang>) -> Lang {
+        self.default_language
+            .or(feed_lang.filter(|lang| self.languages.contains(lang)))
+            .or(self.languages.first().copied())
+            .unwrap_or_default()
+    }
+}
+
+type Object = Map<String, Value>;
+
+static EMPTY: std::sync::LazyLock<Object> = std::sync::LazyLock::new(Object::new);
+
+/// A nested object; absent or `null` reads as empty.
+fn object<'a>(parent: &'a Object, key: &str) -> Result<&'a Object, String> {
+    match parent.get(key) {
+        None | Some(Value::Null) => Ok(&EMPTY),
+        Some(Value::Object(object)) => Ok(object),
+        Some(_) => Err(format!("{key} must be an object")),
+    }
+}
+
+fn text_field(object: &Object, key: &str, name: &str) -> Result<Option<String>, String> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) if !text.trim().is_empty() => Ok(Some(text.trim().to_owned())),
+        Some(_) => Err(format!("{name} must be a non-empty string")),
+    }
+}
+
+fn url_field(object: &Object, key: &str, name: &str) -> Result<Option<String>, String> {
+    match text_field(object, key, name)? {
+        Some(url) if !crate::html::is_safe_url(&url) || url.starts_with("mailto:") => {
+            Err(format!("{name} must be an http(s) or relative URL"))
+        }
+        url => Ok(url),
+    }
+}
+
+/// `#rgb` or `#rrggbb` only: the value goes into a CSS custom property.
+fn color_field(object: &Object, key: &str, name: &str) -> Result<Option<String>, String> {
+    match text_field(object, key, name)? {
+        Some(color) if is_hex_color(&color) => Ok(Some(color)),
+        Some(_) => Err(format!("{name} must be a colour like #9b1c1f")),
+        None => Ok(None),
+    }
+}
+
+fn is_hex_color(text: &str) -> bool {
+    text.strip_prefix('#')
+        .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn number(
+    object: &Object,
+    key: &str,
+    name: &str,
+    min: u32,
+    max: u32,
+) -> Result<Option<u32>, String> {
     match object.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(value) => value
             .as_u64()
             .and_then(|n| u32::try_from(n).ok())
-            .filter(|&n| n > 0)
+            .filter(|n| (min..=max).contains(n))
             .map(Some)
-            .ok_or_else(|| format!("{name} must be a whole number above 0")),
+            .ok_or_else(|| format!("{name} must be a whole number from {min} to {max}")),
     }
+}
+
+fn languages(root: &Object) -> Result<Option<Vec<Lang>>, String> {
+    let Some(value) = root.get("languages").filter(|value| !value.is_null()) else {
+        return Ok(None);
+    };
+    let error = || "languages must be a non-empty list of \"uk\" and \"en\"".to_owned();
+    let list = value
+        .as_array()
+        .filter(|list| !list.is_empty())
+        .ok_or_else(error)?;
+    list.iter()
+        .map(|tag| tag.as_str().and_then(Lang::from_tag).ok_or_else(error))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
 }
 
 #[cfg(test)]
@@ -57,22 +227,51 @@ mod tests {
 
     #[test]
     fn an_empty_config_is_all_defaults() {
-        assert_eq!(SiteConfig::parse("{}"), Ok(SiteConfig::default()));
+        let config = SiteConfig::parse("{}").expect("valid");
+        assert_eq!(config, SiteConfig::default());
         assert_eq!(
-            SiteConfig::default().consent,
+            config.consent,
             ConsentPolicy {
                 revision: 1,
                 lifetime_days: 182
             }
         );
+        assert_eq!(config.page_size, 20);
+        assert_eq!(config.source.url, "feed.json");
+        assert_eq!(config.source.kind, SourceKind::JsonFeed);
     }
 
     #[test]
-    fn reads_the_consent_settings() {
+    fn reads_every_key() {
         let config = SiteConfig::parse(
-            r#"{"consent": {"revision": 3, "lifetime_days": 90, "analytics_script": "/stats.js"}}"#,
+            r##"{
+                "publication": {"name": "Вістка", "description": "Новини", "logo": "media/logo.svg"},
+                "colors": {"accent": "#123456", "accent_dark": "#abc"},
+                "languages": ["en", "uk"],
+                "default_language": "en",
+                "source": {"type": "wordpress", "url": "https://news.example/wp-json/wp/v2/posts", "timeout_seconds": 5, "refresh_minutes": 0},
+                "page_size": 10,
+                "consent": {"revision": 3, "lifetime_days": 90, "analytics_script": "/stats.js"}
+            }"##,
         )
         .expect("valid");
+        assert_eq!(config.name.as_deref(), Some("Вістка"));
+        assert_eq!(config.description.as_deref(), Some("Новини"));
+        assert_eq!(config.logo.as_deref(), Some("media/logo.svg"));
+        assert_eq!(config.colors.accent.as_deref(), Some("#123456"));
+        assert_eq!(config.colors.accent_dark.as_deref(), Some("#abc"));
+        assert_eq!(config.languages, [Lang::En, Lang::Uk]);
+        assert_eq!(config.default_language, Some(Lang::En));
+        assert_eq!(config.source.kind, SourceKind::WordPress);
+        assert_eq!(
+            config.source.url,
+            "https://news.example/wp-json/wp/v2/posts"
+        );
+        assert_eq!(
+            (config.source.timeout_seconds, config.source.refresh_minutes),
+            (5, 0)
+        );
+        assert_eq!(config.page_size, 10);
         assert_eq!(
             config.consent,
             ConsentPolicy {
@@ -99,12 +298,55 @@ mod tests {
                 r#"{"consent": {"analytics_script": "javascript:alert(1)"}}"#,
                 "consent.analytics_script",
             ),
+            (r#"{"consent": []}"#, "consent"),
+            (r#"{"publication": {"name": 5}}"#, "publication.name"),
+            (
+                r#"{"publication": {"logo": "data:image/svg+xml,x"}}"#,
+                "publication.logo",
+            ),
+            (
+                r##"{"colors": {"accent": "red; background: url(x)"}}"##,
+                "colors.accent",
+            ),
+            (
+                r##"{"colors": {"accent_dark": "#12345"}}"##,
+                "colors.accent_dark",
+            ),
+            (r#"{"languages": ["uk", "de"]}"#, "languages"),
+            (r#"{"languages": []}"#, "languages"),
+            (r#"{"default_language": "fr"}"#, "default_language"),
+            (r#"{"source": {"type": "rss"}}"#, "source.type"),
+            (r#"{"source": {"url": "javascript:x"}}"#, "source.url"),
+            (
+                r#"{"source": {"timeout_seconds": 0}}"#,
+                "source.timeout_seconds",
+            ),
+            (r#"{"page_size": 0}"#, "page_size"),
+            (r#"{"page_size": 1000}"#, "page_size"),
         ] {
             let error = SiteConfig::parse(text).expect_err(text);
-            assert!(error.contains(field), "{error}");
+            assert!(error.contains(field), "{text}: {error}");
         }
         assert!(SiteConfig::parse("{")
             .expect_err("broken")
             .contains("not valid JSON"));
+        assert!(SiteConfig::parse("[]")
+            .expect_err("array")
+            .contains("object"));
+    }
+
+    #[test]
+    fn the_ui_language() {
+        let mut config = SiteConfig::default();
+        assert_eq!(config.ui_lang(None), Lang::Uk);
+        assert_eq!(config.ui_lang(Some(Lang::En)), Lang::En);
+        config.languages = vec![Lang::Uk];
+        assert_eq!(
+            config.ui_lang(Some(Lang::En)),
+            Lang::Uk,
+            "a language the site does not offer"
+        );
+        config.default_language = Some(Lang::En);
+        assert_eq!(config.ui_lang(Some(Lang::Uk)), Lang::En);
     }
 }

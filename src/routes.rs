@@ -3,9 +3,6 @@
 //! Pages are path segments (`/page/2`, `/category/sport/page/2`) rather than query strings:
 //! every page is a plain cacheable URL a static host and a crawler treat as its own document.
 
-/// Items on one page of the listing and of a category.
-pub const PAGE_SIZE: usize = 20;
-
 pub fn listing_path(page: usize) -> String {
     match page {
         0 | 1 => "/".to_owned(),

@@ -9,8 +9,9 @@ use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
-/// Parses a JSON Feed document.
-pub fn parse_json_feed(text: &str) -> Result<Feed, FeedError> {
+/// Parses a JSON Feed document. Items in no stated language (neither theirs nor the feed's)
+/// are taken to be in `fallback`, the site's default language.
+pub fn parse_json_feed(text: &str, fallback: Lang) -> Result<Feed, FeedError> {
     let document: Value =
         serde_json::from_str(text).map_err(|error| FeedError::Json(error.to_string()))?;
     let feed = document
@@ -28,7 +29,7 @@ pub fn parse_json_feed(text: &str) -> Result<Feed, FeedError> {
     for item in items {
         match item
             .as_object()
-            .and_then(|item| parse_item(item, language.as_deref()))
+            .and_then(|item| parse_item(item, language.as_deref(), fallback))
         {
             Some(article) if seen_ids.insert(article.id.clone()) => articles.push(article),
             _ => {}
@@ -48,7 +49,11 @@ pub fn parse_json_feed(text: &str) -> Result<Feed, FeedError> {
     ))
 }
 
-fn parse_item(item: &Map<String, Value>, feed_language: Option<&str>) -> Option<Article> {
+fn parse_item(
+    item: &Map<String, Value>,
+    feed_language: Option<&str>,
+    fallback: Lang,
+) -> Option<Article> {
     let id = match item.get("id")? {
         Value::String(id) if !id.trim().is_empty() => id.trim().to_owned(),
         // JSON Feed 1.0 publishers sometimes wrote numeric ids; the spec says to coerce them.
@@ -63,7 +68,7 @@ fn parse_item(item: &Map<String, Value>, feed_language: Option<&str>) -> Option<
     let lang = language
         .as_deref()
         .and_then(Lang::from_tag)
-        .unwrap_or_default();
+        .unwrap_or(fallback);
     let body = match (string(item, "content_html"), string(item, "content_text")) {
         (Some(html), _) => Body::Html(html),
         (None, Some(text)) => Body::Text(text),
@@ -127,8 +132,12 @@ mod tests {
     use crate::feed::Body;
     use serde_json::json;
 
+    fn parse(text: &str) -> Result<Feed, FeedError> {
+        parse_json_feed(text, Lang::Uk)
+    }
+
     fn feed(items: Value) -> Result<Feed, FeedError> {
-        parse_json_feed(
+        parse(
             &json!({
                 "version": "https://jsonfeed.org/version/1.1",
                 "title": "Вістка",
@@ -187,7 +196,7 @@ mod tests {
 
     #[test]
     fn accepts_json_feed_1_0_author_and_numeric_ids() {
-        let feed = parse_json_feed(
+        let feed = parse(
             &json!({
                 "version": "https://jsonfeed.org/version/1",
                 "title": "Old",
@@ -279,18 +288,12 @@ mod tests {
 
     #[test]
     fn reports_what_is_wrong_with_the_document() {
+        assert!(matches!(parse("{not json"), Err(FeedError::Json(_))));
+        assert!(matches!(parse(""), Err(FeedError::Json(_))));
+        assert!(matches!(parse("[1,2]"), Err(FeedError::Shape(_))));
+        assert!(matches!(parse("{\"items\": {}}"), Err(FeedError::Shape(_))));
         assert!(matches!(
-            parse_json_feed("{not json"),
-            Err(FeedError::Json(_))
-        ));
-        assert!(matches!(parse_json_feed(""), Err(FeedError::Json(_))));
-        assert!(matches!(parse_json_feed("[1,2]"), Err(FeedError::Shape(_))));
-        assert!(matches!(
-            parse_json_feed("{\"items\": {}}"),
-            Err(FeedError::Shape(_))
-        ));
-        assert!(matches!(
-            parse_json_feed("{\"title\": \"x\"}"),
+            parse("{\"title\": \"x\"}"),
             Err(FeedError::Shape(_))
         ));
         assert_eq!(feed(json!([{ "title": "no id" }])), Err(FeedError::Empty));

@@ -2,8 +2,10 @@
 //! Sources (JSON Feed today) are parsed into this model in their own modules.
 
 mod json_feed;
+mod wordpress;
 
 pub use json_feed::parse_json_feed;
+pub use wordpress::parse_wordpress;
 
 use crate::html;
 use crate::i18n::Lang;
@@ -72,6 +74,8 @@ impl Category {
 pub enum FeedError {
     /// The request did not reach the server or was cut off.
     Network(String),
+    /// No answer within the configured time.
+    Timeout,
     /// The server answered with this HTTP status.
     Http(u16),
     /// The body is not JSON.
@@ -199,11 +203,6 @@ fn count_categories(articles: &[Article]) -> Vec<Category> {
 }
 
 impl Feed {
-    /// The language of the site's own words: the feed's, where Vistka speaks it.
-    pub fn ui_lang(&self) -> Lang {
-        self.lang.unwrap_or_default()
-    }
-
     pub fn article(&self, slug: &str) -> Option<&Article> {
         self.articles.iter().find(|article| article.slug == slug)
     }

@@ -4,6 +4,7 @@ use super::card::{category_badge, published_date};
 use super::consent::use_consent;
 use super::document_title;
 use super::status::{NotFound, WithFeed};
+use crate::app::{use_feed_store, FeedStore};
 use crate::browser::load_clicked_embed;
 use crate::embed::Embeds;
 use crate::feed::{Article, Body, Feed};
@@ -21,24 +22,25 @@ const FRESH_POSTS: usize = 5;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
+    let store = use_feed_store();
     view! {
         <WithFeed ready={move |feed: Arc<Feed>| {
             let slug = params.read().get("slug").unwrap_or_default();
             match feed.article(&slug) {
-                Some(article) => article_view(&feed, article).into_any(),
+                Some(article) => article_view(store, &feed, article).into_any(),
                 None => view! { <NotFound /> }.into_any(),
             }
         }} />
     }
 }
 
-fn article_view(feed: &Feed, article: &Article) -> impl IntoView {
+fn article_view(store: FeedStore, feed: &Feed, article: &Article) -> impl IntoView {
     let strings = article.lang.strings();
     let authors = (!article.authors.is_empty()).then(|| {
         view! { <span class="author">{strings.by_author} " " {article.authors.join(", ")}</span> }
     });
     view! {
-        <Title text=document_title(&article.title, &feed.title) />
+        <Title text=document_title(&article.title, &store.publication()) />
         <div class="wrap article-layout">
             <article class="article" lang=article.language.clone()>
                 <header class="article-header">
@@ -49,7 +51,7 @@ fn article_view(feed: &Feed, article: &Article) -> impl IntoView {
                 {lead_image(article)}
                 {body(&article.body, article.lang)}
             </article>
-            {fresh_posts(feed, article)}
+            {fresh_posts(feed, article, store.ui_lang())}
         </div>
     }
 }
@@ -102,8 +104,8 @@ fn body(body: &Body, lang: Lang) -> impl IntoView {
     }
 }
 
-fn fresh_posts(feed: &Feed, article: &Article) -> impl IntoView {
-    let strings = feed.ui_lang().strings();
+fn fresh_posts(feed: &Feed, article: &Article, ui_lang: Lang) -> impl IntoView {
+    let strings = ui_lang.strings();
     let items = feed
         .fresh_posts(&article.slug, FRESH_POSTS)
         .map(|other| {

@@ -1,50 +1,48 @@
 //! The consent banner, the settings dialog and the store of the reader's choice.
 
 use crate::app::use_feed_store;
-use crate::browser::{
-    fetch_config, focus_main, set_analytics_script, store_consent, stored_consent,
-};
+use crate::browser::{focus_main, set_analytics_script, store_consent, stored_consent};
 use crate::config::SiteConfig;
 use crate::consent::Choices;
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use std::sync::Arc;
 
 /// The reader's consent, shared by the banner, the dialog, the footer link and what it gates.
 #[derive(Clone, Copy)]
 pub struct ConsentStore {
-    /// `None` until `config.json` has been read: until then nobody knows the policy revision.
-    config: RwSignal<Option<SiteConfig>>,
+    /// The site's configuration: `None` until read, and until then nobody knows the policy
+    /// revision, so nobody is asked.
+    config: RwSignal<Option<Arc<SiteConfig>>>,
     /// `None` while the reader has not chosen (or their record no longer stands).
     pub choices: RwSignal<Option<Choices>>,
     pub settings_open: RwSignal<bool>,
 }
 
 impl ConsentStore {
-    pub fn new() -> Self {
+    pub fn new(config: RwSignal<Option<Arc<SiteConfig>>>) -> Self {
         ConsentStore {
-            config: RwSignal::new(None),
+            config,
             choices: RwSignal::new(None),
             settings_open: RwSignal::new(false),
         }
     }
 
-    /// Reads the configuration and the stored record, then applies what they allow.
-    pub fn load(self) {
-        spawn_local(async move {
-            let config = fetch_config().await;
-            self.choices.set(stored_consent(&config.consent));
-            self.config.set(Some(config));
-        });
-        Effect::new(move |_| {
-            let Some(src) = self
-                .config
-                .with(|c| c.as_ref().and_then(|c| c.analytics_script.clone()))
-            else {
-                return;
+    /// Once the configuration is known, reads the stored choice; from then on keeps the
+    /// analytics script in step with the choice.
+    pub fn apply(self) {
+        Effect::new(move |read: Option<bool>| {
+            let Some(config) = self.config.get() else {
+                return false;
             };
-            let allowed = self.choices.get().is_some_and(|choices| choices.analytics);
-            set_analytics_script(&src, allowed);
+            if read != Some(true) {
+                self.choices.set(stored_consent(&config.consent));
+            }
+            if let Some(src) = &config.analytics_script {
+                let allowed = self.choices.get().is_some_and(|choices| choices.analytics);
+                set_analytics_script(src, allowed);
+            }
+            true
         });
     }
 
@@ -64,12 +62,6 @@ impl ConsentStore {
         if from_banner {
             focus_main();
         }
-    }
-}
-
-impl Default for ConsentStore {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

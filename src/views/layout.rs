@@ -2,7 +2,8 @@
 
 use super::consent::CookieSettingsLink;
 use crate::app::use_feed_store;
-use crate::browser::{keep_scroll_positions, url_key, ScrollMemory, FEED_URL};
+use crate::browser::{keep_scroll_positions, url_key, ScrollMemory};
+use crate::config::SourceKind;
 use crate::routes::{category_path, listing_path};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -53,7 +54,14 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="wrap">
-                <a class="site-name" href=listing_path(1)>{move || store.publication()}</a>
+                <a class="site-name" href=listing_path(1)>
+                    {move || {
+                        store.config.get().and_then(|config| config.logo.clone()).map(|logo| {
+                            view! { <img class="logo" src=logo alt="" width="40" height="40" /> }
+                        })
+                    }}
+                    {move || store.publication()}
+                </a>
             </div>
             <nav class="sections" aria-label=move || store.ui_lang().strings().main_navigation>
                 <ul class="wrap">{sections}</ul>
@@ -72,11 +80,15 @@ pub fn SiteFooter() -> impl IntoView {
                 <p>
                     <CookieSettingsLink />
                 </p>
-                <p>
-                    <a href=FEED_URL type="application/feed+json">
-                        {move || store.ui_lang().strings().feed_link}
-                    </a>
-                </p>
+                {move || {
+                    let config = store.config.get()?;
+                    let url = (config.source.kind == SourceKind::JsonFeed).then(|| config.source.url.clone())?;
+                    Some(view! {
+                        <p>
+                            <a href=url type="application/feed+json">{store.ui_lang().strings().feed_link}</a>
+                        </p>
+                    })
+                }}
             </div>
         </footer>
     }

@@ -3,10 +3,11 @@
 use super::card::article_card;
 use super::document_title;
 use super::status::{NotFound, WithFeed};
+use crate::app::{use_feed_store, FeedStore};
 use crate::feed::{Article, Feed};
 use crate::i18n::Lang;
 use crate::paging::{page, Page};
-use crate::routes::{category_path, listing_path, page_number, PAGE_SIZE};
+use crate::routes::{category_path, listing_path, page_number};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -16,12 +17,13 @@ use std::sync::Arc;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let params = use_params_map();
+    let store = use_feed_store();
     view! {
         <WithFeed ready={move |feed: Arc<Feed>| {
             let number = page_number(params.read().get("page").as_deref());
             let articles: Vec<&Article> = feed.articles.iter().collect();
-            let heading = feed.ui_lang().strings().latest_news.to_owned();
-            listing(&feed, heading, &articles, number, listing_path)
+            let heading = store.ui_lang().strings().latest_news.to_owned();
+            listing(store, heading, &articles, number, listing_path)
         }} />
     }
 }
@@ -30,6 +32,7 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 pub fn CategoryPage() -> impl IntoView {
     let params = use_params_map();
+    let store = use_feed_store();
     view! {
         <WithFeed ready={move |feed: Arc<Feed>| {
             let params = params.read();
@@ -40,28 +43,29 @@ pub fn CategoryPage() -> impl IntoView {
             let number = page_number(params.get("page").as_deref());
             let articles: Vec<&Article> = feed.in_category(&slug).collect();
             let path = |n| category_path(&slug, n);
-            listing(&feed, category.name.clone(), &articles, number, path).into_any()
+            listing(store, category.name.clone(), &articles, number, path).into_any()
         }} />
     }
 }
 
 fn listing(
-    feed: &Feed,
+    store: FeedStore,
     heading: String,
     articles: &[&Article],
     number: Option<usize>,
     path: impl Fn(usize) -> String,
 ) -> AnyView {
-    let Some(current) = number.and_then(|n| page(articles, n, PAGE_SIZE)) else {
+    let Some(current) = number.and_then(|n| page(articles, n, store.page_size())) else {
         return view! { <NotFound /> }.into_any();
     };
-    let lang = feed.ui_lang();
+    let lang = store.ui_lang();
     let strings = lang.strings();
+    let publication = store.publication();
     let title = match current.number {
-        1 => document_title(&heading, &feed.title),
+        1 => document_title(&heading, &publication),
         n => document_title(
             &format!("{heading}, {} {n}", strings.page.to_lowercase()),
-            &feed.title,
+            &publication,
         ),
     };
     let cards = if current.items.is_empty() {

@@ -8,6 +8,7 @@ use crate::routes::listing_path;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Renders `ready` with the loaded feed, or the loading or failure state in its place.
 #[component]
@@ -24,13 +25,30 @@ where
     }
 }
 
+/// How long loading may take before the reader is told it is slow.
+const SLOW_AFTER: Duration = Duration::from_secs(5);
+
 /// Placeholder cards shaped like the listing, so nothing jumps when the news arrives.
 #[component]
 fn Loading() -> impl IntoView {
     let lang = use_feed_store().ui_lang();
+    // After a while, say so: a reader on a slow network should know the page is not stuck.
+    let slow = RwSignal::new(false);
+    Effect::new(move |_| {
+        let timer = set_timeout_with_handle(move || slow.set(true), SLOW_AFTER).ok();
+        on_cleanup(move || {
+            if let Some(timer) = timer {
+                timer.clear();
+            }
+        });
+    });
+    let message = move || match slow.get() {
+        true => lang.strings().loading_slow,
+        false => lang.strings().loading,
+    };
     view! {
-        <div class="wrap" aria-busy="true">
-            <p class="visually-hidden" role="status">{lang.strings().loading}</p>
+        <div class="wrap loading" aria-busy="true">
+            <p role="status" class:visually-hidden=move || !slow.get() class="loading-slow">{message}</p>
             <div class="skeleton-title" aria-hidden="true"></div>
             <ul class="cards" aria-hidden="true">
                 {(0..6).map(|_| view! { <li class="card skeleton"></li> }).collect_view()}
@@ -43,6 +61,7 @@ fn error_message(error: &FeedError, lang: Lang) -> String {
     let strings = lang.strings();
     match error {
         FeedError::Network(_) => strings.error_network.to_owned(),
+        FeedError::Timeout => strings.error_timeout.to_owned(),
         FeedError::Http(status) => format!("{} ({status}).", strings.error_http),
         FeedError::Json(_) => strings.error_json.to_owned(),
         FeedError::Shape(_) => format!("{}.", strings.error_shape),
@@ -60,7 +79,7 @@ fn FeedFailure(error: FeedError) -> impl IntoView {
         <section class="wrap status" role="alert">
             <h1>{strings.load_failed}</h1>
             <p>{message}</p>
-            <button class="button" type="button" on:click=move |_| store.load()>
+            <button class="button" type="button" on:click=move |_| store.retry()>
                 {strings.retry}
             </button>
         </section>
@@ -72,9 +91,9 @@ fn FeedFailure(error: FeedError) -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     let store = use_feed_store();
     let strings = move || store.ui_lang().strings();
-    let title = move || match store.feed() {
-        Some(feed) => document_title(strings().not_found, &feed.title),
-        None => strings().not_found.to_owned(),
+    let title = move || match store.publication() {
+        publication if publication.is_empty() => strings().not_found.to_owned(),
+        publication => document_title(strings().not_found, &publication),
     };
     view! {
         <Title text=title />
@@ -94,6 +113,7 @@ mod tests {
     fn every_failure_has_a_message_in_both_languages() {
         let errors = [
             FeedError::Network("reset".into()),
+            FeedError::Timeout,
             FeedError::Http(503),
             FeedError::Json("eof".into()),
             FeedError::Shape("items".into()),

@@ -174,6 +174,8 @@ test('the feed is fetched once and shared by all views', async ({ page }) => {
 });
 
 test('another JSON Feed in place of feed.json is shown without a rebuild', async ({ page }) => {
+  // A publisher whose config.json leaves the name to the feed.
+  await page.route('**/config.json', (route) => route.fulfill({ json: {} }));
   await page.route('**/feed.json', (route) =>
     route.fulfill({
       contentType: 'application/feed+json',

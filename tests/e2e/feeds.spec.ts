@@ -1,0 +1,201 @@
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+
+// Feeds from the outside world: configured sources, WordPress, and feeds that misbehave.
+
+const item = (id: string, title: string, date = '2024-11-23T10:00:00+02:00') => ({
+  id,
+  title,
+  date_published: date,
+  content_html: `<p>${title}</p>`,
+});
+
+function serveFeed(page: Page, feed: unknown) {
+  return page.route('**/feed.json', (route) => route.fulfill({ json: feed }));
+}
+
+function serveConfig(page: Page, config: unknown) {
+  return page.route('**/config.json', (route) => route.fulfill({ json: config }));
+}
+
+test('items without id, title or a valid date, and repeated ids, are skipped and counted', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await serveFeed(page, {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Вістка',
+    items: [
+      item('a', 'Перший добрий'),
+      { title: 'Без id', date_published: '2024-11-23T10:00:00+02:00' },
+      { id: 'no-title', date_published: '2024-11-23T10:00:00+02:00' },
+      { id: 'no-date', title: 'Без дати' },
+      item('bad-date', 'Погана дата', '2024-13-45T99:00:00Z'),
+      item('a', 'Повтор id'),
+      { id: 'wrong-types', title: ['не рядок'], date_published: 5 },
+      item('b', 'Другий добрий', '2024-11-22T10:00:00+02:00'),
+    ],
+  });
+  await page.goto('/');
+  await expect(page.locator('main .card-title')).toHaveText(['Перший добрий', 'Другий добрий']);
+  await expect.poll(() => warnings.join('\n')).toContain('skipped 6 feed item(s)');
+});
+
+test('a 20 MB feed shows its first page without freezing the tab', async ({ page }) => {
+  const paragraph = `<p>${'Довгий абзац тексту для перевірки великої стрічки. '.repeat(20)}</p>`;
+  const items = Array.from({ length: 10_000 }, (_, n) => ({
+    id: `big-${n}`,
+    title: `Допис номер ${n}`,
+    date_published: new Date(Date.UTC(2024, 0, 1) + n * 60_000).toISOString(),
+    content_html: paragraph,
+    tags: [`Рубрика ${n % 7}`],
+  }));
+  const body = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Велика', items });
+  expect(Buffer.byteLength(body)).toBeGreaterThan(20_000_000);
+  await page.route('**/feed.json', (route) => route.fulfill({ contentType: 'application/json', body }));
+  await page.goto('/');
+  await expect(page.locator('main .card')).toHaveCount(20, { timeout: 30_000 });
+  await expect(page.locator('main .card-title').first()).toHaveText('Допис номер 9999');
+  await expect(page.locator('.pagination')).toContainText('Сторінка 1 з 500');
+  // The tab answers: a click on the next page is handled at once.
+  await page.getByRole('link', { name: /Старіші/ }).click();
+  await expect(page.locator('main .card-title').first()).toHaveText('Допис номер 9979');
+});
+
+test('a server that answers after 15 s: the reader is told it is slow, then sees the news', async ({ page }) => {
+  await page.clock.install();
+  let answer: () => void = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  await page.route('**/feed.json', async (route) => {
+    await answered;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('status')).toHaveText('Завантажуємо новини…');
+  await page.clock.fastForward(6_000);
+  await expect(page.getByRole('status')).toHaveText('Це триває довше, ніж зазвичай. Зачекайте ще трохи…');
+  await expect(page.getByRole('status')).toBeVisible();
+  await page.clock.fastForward(9_000);
+  answer();
+  await expect(page.locator('main .card')).toHaveCount(20);
+});
+
+test('a server that never answers times out with a message and a retry', async ({ page }) => {
+  await page.clock.install();
+  let hang = true;
+  await page.route('**/feed.json', async (route) => {
+    if (hang) return; // never fulfilled: the request hangs until aborted
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('status')).toBeAttached();
+  await page.clock.fastForward(21_000);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Сервер новин не відповідає');
+  hang = false;
+  await alert.getByRole('button', { name: 'Спробувати ще раз' }).click();
+  await expect(page.locator('main .card')).toHaveCount(20);
+});
+
+test('the reader sees fresh items on returning to the tab, without losing their place', async ({ page }) => {
+  await serveConfig(page, { source: { refresh_minutes: 0 } });
+  const demo = JSON.parse(readFileSync('public/feed.json', 'utf8'));
+  let feed = demo;
+  let requests = 0;
+  await page.route('**/feed.json', (route) => {
+    requests += 1;
+    return route.fulfill({ json: feed });
+  });
+  await page.goto('/');
+  await expect(page.locator('main .card')).toHaveCount(20);
+  await page.locator('main .card').nth(6).scrollIntoViewIfNeeded();
+  // The reader's place: the first link to an article that is on screen (one card links to
+  // its article from the picture, the title and "read more").
+  const place = () =>
+    page.locator('main a[href^="/article/"]').evaluateAll((links) => {
+      const index = links.findIndex((link) => link.getBoundingClientRect().top >= 0);
+      const href = links[index]?.getAttribute('href');
+      const occurrence = links.slice(0, index).filter((link) => link.getAttribute('href') === href).length;
+      return { href, occurrence, top: links[index]?.getBoundingClientRect().top ?? NaN };
+    });
+  const before = await place();
+  expect(before.href).toBeTruthy();
+
+  feed = { ...demo, items: [item('fresh', 'Щойно надійшло', '2024-11-24T08:00:00+02:00'), ...demo.items] };
+  const setVisibility = (state: string) =>
+    page.evaluate((state) => {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  await setVisibility('hidden');
+  await setVisibility('visible');
+  await expect(page.locator('main .card-title').first()).toHaveText('Щойно надійшло');
+  expect(requests).toBe(2);
+  // The item being read stays where it was on screen; no loading state came between.
+  const same = page.locator(`main a[href="${before.href}"]`).nth(before.occurrence);
+  await expect
+    .poll(async () => Math.abs((await same.evaluate((el) => el.getBoundingClientRect().top)) - before.top))
+    .toBeLessThan(2);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+});
+
+test('config.json sets the name, logo, colours and page size without a rebuild', async ({ page }) => {
+  await serveConfig(page, {
+    publication: { name: 'Вечірня Вістка', logo: 'favicon.svg', description: 'Вечірній випуск' },
+    colors: { accent: '#0b5394' },
+    page_size: 5,
+  });
+  await page.goto('/');
+  await expect(page.locator('.site-name')).toHaveText('Вечірня Вістка');
+  await expect(page.locator('.site-name img.logo')).toHaveAttribute('src', 'favicon.svg');
+  await expect(page.locator('main .card')).toHaveCount(5);
+  await expect(page.locator('.pagination')).toContainText('Сторінка 1 з 7');
+  await expect(page).toHaveTitle('Останні новини — Вечірня Вістка');
+  await expect(page.locator('meta[name=description]')).toHaveAttribute('content', 'Вечірній випуск');
+  const accent = await page.locator('.badge').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(accent).toBe('rgb(11, 83, 148)');
+});
+
+test('an invalid config.json is reported by field and the site runs on defaults', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await serveConfig(page, { page_size: 'twenty' });
+  await page.goto('/');
+  await expect(page.locator('main .card')).toHaveCount(20);
+  await expect.poll(() => errors.join('\n')).toContain('page_size must be a whole number');
+});
+
+test('a missing config.json means the documented defaults', async ({ page }) => {
+  await page.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('/');
+  await expect(page.locator('main .card')).toHaveCount(20);
+  await expect(page.locator('.site-name')).toHaveText('Вістка');
+});
+
+test('a WordPress site is a source: posts, dates, excerpts and articles', async ({ page }) => {
+  await serveConfig(page, {
+    publication: { name: 'Web à Québec' },
+    default_language: 'en',
+    source: { type: 'wordpress', url: 'https://wp.example/wp-json/wp/v2/posts?_embed&per_page=100' },
+  });
+  const posts = readFileSync('tests/fixtures/wordpress/webaquebec-posts.json', 'utf8');
+  await page.route('https://wp.example/**', (route) =>
+    route.fulfill({ contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: posts }),
+  );
+  await page.goto('/');
+  const first = page.locator('main .card').first();
+  await expect(first.locator('.card-title')).toHaveText('Le numérique public : des passionnés et des projets de grande envergure!');
+  await expect(first.locator('time')).toHaveText('Wednesday April 6th, 2016');
+  await expect(page.locator('.pagination')).toContainText('Page 1 of 2');
+  await first.locator('.card-title a').click();
+  await expect(page).toHaveURL(/\/article\/le-numerique-public-des-passionnes-et-des-projets-de-grande-envergure$/);
+  await expect(page.locator('.article-body')).toContainText('Gouvernement du Québec');
+  // The post's target="_blank" links survive only as safe links.
+  const external = page.locator('.article-body a[href^="http://www.afroginthevalley.com"]');
+  await expect(external).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(external).not.toHaveAttribute('target', /.*/);
+});
