@@ -19,6 +19,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use std::sync::Arc;
 
+/// The most pages of a paged feed loaded: enough for any reader's browsing, bounded so a
+/// feed of endless pages cannot keep the tab busy.
+const MAX_FEED_PAGES: usize = 20;
+
 /// Where the feed is in its life.
 #[derive(Clone, Debug)]
 pub enum FeedState {
@@ -80,17 +84,50 @@ impl FeedStore {
         if show_loading {
             self.state.set(FeedState::Loading);
         }
-        match fetch_feed(&config).await {
+        match fetch_feed(&config, &config.source.url).await {
             Ok(feed) => {
                 self.loaded_at.set_value(js_sys::Date::now());
-                let place = (!show_loading).then(reading_anchor).flatten();
-                self.state.set(FeedState::Ready(Arc::new(feed)));
-                if let Some(place) = place {
-                    place.keep();
-                }
+                self.show(feed, !show_loading);
+                self.follow_next_pages(&config).await;
             }
             Err(error) if show_loading => self.state.set(FeedState::Failed(error)),
             Err(_) => {}
+        }
+    }
+
+    /// Shows a new version of the feed; `keep_place` holds the reader's place on the page.
+    fn show(self, feed: Feed, keep_place: bool) {
+        let place = keep_place.then(reading_anchor).flatten();
+        self.state.set(FeedState::Ready(Arc::new(feed)));
+        if let Some(place) = place {
+            place.keep();
+        }
+    }
+
+    /// Loads the following pages of a paged JSON Feed (`next_url`) in the background, the
+    /// first page already on screen: each page once, up to [`MAX_FEED_PAGES`].
+    async fn follow_next_pages(self, config: &SiteConfig) {
+        let mut visited = vec![config.source.url.clone()];
+        for _ in 1..MAX_FEED_PAGES {
+            let FeedState::Ready(feed) = self.state.get_untracked() else {
+                return;
+            };
+            let Some(next_url) = feed.next_url.clone() else {
+                return;
+            };
+            if visited.contains(&next_url) {
+                return;
+            }
+            visited.push(next_url.clone());
+            match fetch_feed(config, &next_url).await {
+                Ok(page) => self.show(Feed::clone(&feed).followed_by(page), true),
+                Err(error) => {
+                    leptos::logging::warn!(
+                        "Vistka: the next page of the feed ({next_url}) failed: {error:?}"
+                    );
+                    return;
+                }
+            }
         }
     }
 

@@ -17,12 +17,12 @@ use wasm_bindgen::JsCast;
 /// The site configuration, beside `index.html`.
 pub const CONFIG_URL: &str = "config.json";
 
-/// Fetches and parses the feed the configuration names, giving up after its timeout. Items
+/// Fetches and parses one page of the configured source, giving up after its timeout. Items
 /// that had to be skipped are reported in the console for the publisher; the reader sees the
 /// rest.
-pub async fn fetch_feed(config: &SiteConfig) -> Result<Feed, FeedError> {
+pub async fn fetch_feed(config: &SiteConfig, url: &str) -> Result<Feed, FeedError> {
     let source = &config.source;
-    let text = fetch_text(&source.url, source.timeout_seconds).await?;
+    let text = fetch_text(url, source.timeout_seconds).await?;
     let fallback = config.ui_lang(None);
     let feed = match source.kind {
         SourceKind::JsonFeed => parse_json_feed(&text, fallback),

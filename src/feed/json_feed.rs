@@ -2,7 +2,7 @@
 //! that cannot be shown (no id, no title, no valid date, a repeated id) is skipped and counted,
 //! never allowed to take the whole feed down. Unknown and `_`-prefixed fields are ignored.
 
-use super::{finish, Article, Body, Category, Feed, FeedError};
+use super::{Article, Body, Category, Feed, FeedError};
 use crate::html::collapse_whitespace;
 use crate::i18n::Lang;
 use chrono::{DateTime, FixedOffset};
@@ -39,14 +39,16 @@ pub fn parse_json_feed(text: &str, fallback: Lang) -> Result<Feed, FeedError> {
     if articles.is_empty() && !items.is_empty() {
         return Err(FeedError::Empty);
     }
-    let title = string(feed, "title").unwrap_or_default();
-    Ok(finish(
-        title,
-        string(feed, "home_page_url"),
-        feed_lang,
+    Ok(Feed {
+        title: string(feed, "title").unwrap_or_default(),
+        home_page_url: string(feed, "home_page_url"),
+        lang: feed_lang,
         articles,
+        categories: Vec::new(),
         skipped,
-    ))
+        next_url: string(feed, "next_url").filter(|url| crate::html::is_safe_url(url)),
+    }
+    .finished())
 }
 
 fn parse_item(
@@ -77,6 +79,7 @@ fn parse_item(
     Some(Article {
         id,
         slug: String::new(),
+        readable_slug: String::new(),
         url: string(item, "url"),
         title,
         body,
@@ -346,6 +349,58 @@ mod tests {
                 .map(|a| &a.slug);
             assert_eq!(again, Some(&article.slug));
         }
+    }
+
+    #[test]
+    fn links_keep_working_when_a_later_item_shares_the_readable_slug() {
+        let before =
+            feed(json!([item("1", "Футбол", "2024-11-21T10:00:00+02:00")])).expect("valid");
+        let link = before.articles[0].slug.clone();
+        assert_eq!(link, "futbol");
+        let after = feed(json!([
+            item("1", "Футбол", "2024-11-21T10:00:00+02:00"),
+            item("2", "Футбол", "2024-11-20T10:00:00+02:00"),
+        ]))
+        .expect("valid");
+        assert_eq!(
+            after.article(&link).map(|a| a.id.as_str()),
+            Some("1"),
+            "the newest of the two"
+        );
+        // A link made during the collision still finds its item once the collision is gone.
+        let during = after
+            .articles
+            .iter()
+            .find(|a| a.id == "2")
+            .map(|a| a.slug.clone())
+            .unwrap_or_default();
+        let later = feed(json!([item("2", "Футбол", "2024-11-20T10:00:00+02:00")])).expect("valid");
+        assert_eq!(later.article(&during).map(|a| a.id.as_str()), Some("2"));
+        assert_eq!(later.article("no-such-slug"), None);
+    }
+
+    #[test]
+    fn pages_of_a_paged_feed_join_up() {
+        let first = parse(
+            &json!({"next_url": "https://news.example/feed-2.json", "items": [item("a", "А", "2024-11-23T10:00:00+02:00"), item("b", "Б", "2024-11-22T10:00:00+02:00")]})
+                .to_string(),
+        )
+        .expect("valid");
+        assert_eq!(
+            first.next_url.as_deref(),
+            Some("https://news.example/feed-2.json")
+        );
+        let second = parse(
+            &json!({"items": [item("b", "Б повтор", "2024-11-22T10:00:00+02:00"), item("c", "В", "2024-11-21T10:00:00+02:00")]}).to_string(),
+        )
+        .expect("valid");
+        let joined = first.followed_by(second);
+        let ids: Vec<_> = joined.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(joined.skipped, 1);
+        assert_eq!(joined.next_url, None);
+        let hostile = parse(r#"{"next_url": "javascript:alert(1)", "items": []}"#).expect("valid");
+        assert_eq!(hostile.next_url, None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::slug::{percent_decode, short_hash, slugify};
 use chrono::{DateTime, FixedOffset};
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A publication and its articles, newest first.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,12 +26,18 @@ pub struct Feed {
     pub categories: Vec<Category>,
     /// Items left out because they lacked an id, a title or a valid date, or repeated an id.
     pub skipped: usize,
+    /// The next page of a paged JSON Feed.
+    pub next_url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     pub id: String,
+    /// The article's URL segment: `readable_slug`, or that with a hash of the id where two
+    /// articles would share it.
     pub slug: String,
+    /// From the permalink or the title; empty if neither has letters or digits.
+    pub readable_slug: String,
     pub url: Option<String>,
     pub title: String,
     pub body: Body,
@@ -126,22 +132,31 @@ pub fn truncate_at_word(text: &str, max: usize) -> String {
     format!("{head}…")
 }
 
-/// Gives every article a slug: readable (the publisher's permalink, else the title),
-/// unique (a short hash of the id is added where two would collide) and stable (the same
-/// item gets the same slug on every load, whatever else the feed holds).
+/// Gives every article a slug: readable (the publisher's permalink, else the title) and
+/// unique (where two would collide, both get a short hash of their id). A link made before or
+/// during a collision keeps working: see [`Feed::article`].
 fn assign_slugs(articles: &mut [Article]) {
-    let readable: Vec<String> = articles.iter().map(readable_slug).collect();
-    let mut uses: HashMap<&str, usize> = HashMap::new();
-    for slug in &readable {
-        *uses.entry(slug.as_str()).or_default() += 1;
+    for article in articles.iter_mut() {
+        article.readable_slug = readable_slug(article);
     }
-    for (article, slug) in articles.iter_mut().zip(&readable) {
-        let unique = !slug.is_empty() && uses.get(slug.as_str()) == Some(&1);
-        article.slug = match (unique, slug.is_empty()) {
-            (true, _) => slug.clone(),
-            (false, true) => short_hash(&article.id),
-            (false, false) => format!("{slug}-{}", short_hash(&article.id)),
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for article in articles.iter() {
+        *uses.entry(article.readable_slug.clone()).or_default() += 1;
+    }
+    for article in articles.iter_mut() {
+        let unique =
+            !article.readable_slug.is_empty() && uses.get(&article.readable_slug) == Some(&1);
+        article.slug = match unique {
+            true => article.readable_slug.clone(),
+            false => suffixed_slug(article),
         };
+    }
+}
+
+fn suffixed_slug(article: &Article) -> String {
+    match article.readable_slug.as_str() {
+        "" => short_hash(&article.id),
+        readable => format!("{readable}-{}", short_hash(&article.id)),
     }
 }
 
@@ -165,27 +180,6 @@ fn permalink_slug(url: &str) -> Option<String> {
     Some(slugify(&percent_decode(segment))).filter(|slug| !slug.is_empty())
 }
 
-/// Orders articles newest first, assigns slugs and collects categories.
-fn finish(
-    title: String,
-    home_page_url: Option<String>,
-    lang: Option<Lang>,
-    mut articles: Vec<Article>,
-    skipped: usize,
-) -> Feed {
-    articles.sort_by_key(|article| Reverse(article.published));
-    assign_slugs(&mut articles);
-    let categories = count_categories(&articles);
-    Feed {
-        title,
-        home_page_url,
-        lang,
-        articles,
-        categories,
-        skipped,
-    }
-}
-
 fn count_categories(articles: &[Article]) -> Vec<Category> {
     let mut counts: Vec<(Category, usize)> = Vec::new();
     for category in articles.iter().filter_map(|a| a.category.as_ref()) {
@@ -203,8 +197,58 @@ fn count_categories(articles: &[Article]) -> Vec<Category> {
 }
 
 impl Feed {
+    /// Orders articles newest first, assigns slugs and collects categories.
+    fn finished(mut self) -> Feed {
+        self.articles
+            .sort_by_key(|article| Reverse(article.published));
+        assign_slugs(&mut self.articles);
+        self.categories = count_categories(&self.articles);
+        self
+    }
+
+    /// This feed with the items of its next page added; repeated ids keep the first.
+    pub fn followed_by(self, next: Feed) -> Feed {
+        let mut seen: HashSet<String> = self
+            .articles
+            .iter()
+            .map(|article| article.id.clone())
+            .collect();
+        let mut articles = self.articles;
+        let mut skipped = self.skipped + next.skipped;
+        for article in next.articles {
+            if seen.insert(article.id.clone()) {
+                articles.push(article);
+            } else {
+                skipped += 1;
+            }
+        }
+        Feed {
+            articles,
+            skipped,
+            next_url: next.next_url,
+            ..self
+        }
+        .finished()
+    }
+
+    /// The article a URL names: by its slug; else, for a link made before two articles
+    /// shared a readable slug, the newest of them; else, for a link made while they did, the
+    /// one whose id it carries.
     pub fn article(&self, slug: &str) -> Option<&Article> {
-        self.articles.iter().find(|article| article.slug == slug)
+        let articles = &self.articles;
+        articles
+            .iter()
+            .find(|article| article.slug == slug)
+            .or_else(|| {
+                articles
+                    .iter()
+                    .find(|article| article.readable_slug == slug)
+            })
+            .or_else(|| {
+                articles
+                    .iter()
+                    .find(|article| suffixed_slug(article) == slug)
+            })
     }
 
     pub fn category(&self, slug: &str) -> Option<&Category> {

@@ -5,7 +5,7 @@
 //! Dates: `date` is the site's local time without an offset and `date_gmt` the same instant in
 //! UTC, so their difference is the publisher's offset, which the shown date keeps.
 
-use super::{finish, Article, Body, Category, Feed, FeedError};
+use super::{Article, Body, Category, Feed, FeedError};
 use crate::html::{decode_entities, to_text};
 use crate::i18n::Lang;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
@@ -32,7 +32,16 @@ pub fn parse_wordpress(text: &str, lang: Lang) -> Result<Feed, FeedError> {
     if articles.is_empty() && !posts.is_empty() {
         return Err(FeedError::Empty);
     }
-    Ok(finish(String::new(), None, None, articles, skipped))
+    Ok(Feed {
+        title: String::new(),
+        home_page_url: None,
+        lang: None,
+        articles,
+        categories: Vec::new(),
+        skipped,
+        next_url: None,
+    }
+    .finished())
 }
 
 fn parse_post(post: &Map<String, Value>, lang: Lang) -> Option<Article> {
@@ -46,6 +55,7 @@ fn parse_post(post: &Map<String, Value>, lang: Lang) -> Option<Article> {
     Some(Article {
         id,
         slug: String::new(),
+        readable_slug: String::new(),
         // The permalink carries the post's own slug, which the slug assignment prefers.
         url: post
             .get("link")

@@ -199,3 +199,39 @@ test('a WordPress site is a source: posts, dates, excerpts and articles', async 
   await expect(external).toHaveAttribute('rel', 'noopener noreferrer');
   await expect(external).not.toHaveAttribute('target', /.*/);
 });
+
+test('a paged JSON Feed is followed through next_url', async ({ page }) => {
+  const pageOf = (n: number, next: string | null) => ({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Сторінки',
+    ...(next ? { next_url: next } : {}),
+    items: Array.from({ length: 15 }, (_, i) =>
+      item(`p${n}-${i}`, `Сторінка ${n}, допис ${i}`, new Date(Date.UTC(2024, 10, 23 - n, 12 - i)).toISOString()),
+    ),
+  });
+  const requested: string[] = [];
+  await page.route('**/feed.json', (route) => {
+    requested.push('feed.json');
+    return route.fulfill({ json: pageOf(1, '/feeds/page-2.json') });
+  });
+  await page.route('**/feeds/page-2.json', (route) => {
+    requested.push('page-2');
+    return route.fulfill({ json: pageOf(2, '/feeds/page-3.json') });
+  });
+  await page.route('**/feeds/page-3.json', (route) => {
+    requested.push('page-3');
+    // A publisher's mistake: the last page points back at itself.
+    return route.fulfill({ json: pageOf(3, '/feeds/page-3.json') });
+  });
+  await page.goto('/');
+  await expect(page.locator('.pagination')).toContainText('Сторінка 1 з 3');
+  await expect(page.locator('main .card-title').first()).toHaveText('Сторінка 1, допис 0');
+  await page.getByRole('link', { name: /Старіші/ }).click();
+  await page.getByRole('link', { name: /Старіші/ }).click();
+  await expect(page).toHaveURL(/\/page\/3$/);
+  await expect(page.locator('main .card')).toHaveCount(5);
+  await expect(page.locator('main .card-title').last()).toHaveText('Сторінка 3, допис 14');
+  // The loop is noticed: each page is fetched once.
+  await page.waitForLoadState('networkidle');
+  expect(requested).toEqual(['feed.json', 'page-2', 'page-3']);
+});
