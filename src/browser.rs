@@ -4,7 +4,7 @@
 use crate::config::{Colors, SiteConfig, SourceKind};
 use crate::consent::{standing_choices, Choices, ConsentPolicy, ConsentRecord, STORAGE_KEY};
 use crate::embed::player_for;
-use crate::feed::{parse_json_feed, parse_wordpress, Feed, FeedError};
+use crate::feed::{parse_json_feed, parse_wordpress, wordpress_next_page, Feed, FeedError};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -22,11 +22,17 @@ pub const CONFIG_URL: &str = "config.json";
 /// rest.
 pub async fn fetch_feed(config: &SiteConfig, url: &str) -> Result<Feed, FeedError> {
     let source = &config.source;
-    let text = fetch_text(url, source.timeout_seconds).await?;
+    let (text, headers) = fetch_text(url, source.timeout_seconds).await?;
     let fallback = config.ui_lang(None);
     let feed = match source.kind {
         SourceKind::JsonFeed => parse_json_feed(&text, fallback),
-        SourceKind::WordPress => parse_wordpress(&text, fallback),
+        SourceKind::WordPress => parse_wordpress(&text, fallback).map(|feed| {
+            let total_pages = headers
+                .get("X-WP-TotalPages")
+                .and_then(|pages| pages.trim().parse().ok());
+            let next_url = total_pages.and_then(|total| wordpress_next_page(url, total));
+            Feed { next_url, ..feed }
+        }),
     };
     match &feed {
         Ok(feed) if feed.skipped > 0 => leptos::logging::warn!(
@@ -39,8 +45,12 @@ pub async fn fetch_feed(config: &SiteConfig, url: &str) -> Result<Feed, FeedErro
     feed
 }
 
-/// GETs a URL as text, aborting the request after `timeout_seconds`.
-async fn fetch_text(url: &str, timeout_seconds: u32) -> Result<String, FeedError> {
+/// GETs a URL as text (with the response headers), aborting the request after
+/// `timeout_seconds`.
+async fn fetch_text(
+    url: &str,
+    timeout_seconds: u32,
+) -> Result<(String, gloo_net::http::Headers), FeedError> {
     let controller = web_sys::AbortController::new()
         .map_err(|_| FeedError::Network("no AbortController".into()))?;
     let abort = {
@@ -61,10 +71,12 @@ async fn fetch_text(url: &str, timeout_seconds: u32) -> Result<String, FeedError
         if !response.ok() {
             return Err(FeedError::Http(response.status()));
         }
-        response
+        let headers = response.headers();
+        let text = response
             .text()
             .await
-            .map_err(|error| FeedError::Network(error.to_string()))
+            .map_err(|error| FeedError::Network(error.to_string()))?;
+        Ok((text, headers))
     }
     .await;
     if let Some(abort) = abort {
@@ -172,7 +184,8 @@ pub fn apply_colors(colors: &Colors) {
 pub async fn fetch_config() -> SiteConfig {
     let text = fetch_text(CONFIG_URL, SiteConfig::default().source.timeout_seconds)
         .await
-        .ok();
+        .ok()
+        .map(|(text, _)| text);
     match text.map(|text| SiteConfig::parse(&text)) {
         Some(Ok(config)) => config,
         Some(Err(error)) => {

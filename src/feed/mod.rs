@@ -5,7 +5,7 @@ mod json_feed;
 mod wordpress;
 
 pub use json_feed::parse_json_feed;
-pub use wordpress::parse_wordpress;
+pub use wordpress::{parse_wordpress, wordpress_next_page};
 
 use crate::html;
 use crate::i18n::Lang;

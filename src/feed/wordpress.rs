@@ -77,6 +77,26 @@ fn parse_post(post: &Map<String, Value>, lang: Lang) -> Option<Article> {
     })
 }
 
+/// The URL of the page after `url`, given the `X-WP-TotalPages` header: the same query with
+/// `page` one higher, or `None` on the last page.
+pub fn wordpress_next_page(url: &str, total_pages: u32) -> Option<String> {
+    let (base, query) = url.split_once('?').unwrap_or((url, ""));
+    let mut current = 1;
+    let mut params: Vec<&str> = Vec::new();
+    for param in query.split('&').filter(|param| !param.is_empty()) {
+        match param.strip_prefix("page=") {
+            Some(number) => current = number.parse().ok()?,
+            None => params.push(param),
+        }
+    }
+    if current >= total_pages {
+        return None;
+    }
+    let next = format!("page={}", current + 1);
+    params.push(&next);
+    Some(format!("{base}?{}", params.join("&")))
+}
+
 /// `{"rendered": "…"}`, the way WordPress wraps title, excerpt and content.
 fn rendered(post: &Map<String, Value>, key: &str) -> Option<String> {
     let text = post.get(key)?.get("rendered")?.as_str()?.trim();
@@ -287,6 +307,37 @@ mod tests {
         .expect("one good post");
         assert_eq!(feed.articles.len(), 1);
         assert_eq!(feed.skipped, 6);
+    }
+
+    #[test]
+    fn pages_through_x_wp_totalpages() {
+        let url = "https://news.example/wp-json/wp/v2/posts?_embed&per_page=100";
+        assert_eq!(
+            wordpress_next_page(url, 3).as_deref(),
+            Some("https://news.example/wp-json/wp/v2/posts?_embed&per_page=100&page=2")
+        );
+        assert_eq!(
+            wordpress_next_page("https://news.example/wp-json/wp/v2/posts?page=2&_embed", 3)
+                .as_deref(),
+            Some("https://news.example/wp-json/wp/v2/posts?_embed&page=3")
+        );
+        assert_eq!(
+            wordpress_next_page("https://news.example/wp-json/wp/v2/posts?page=3", 3),
+            None
+        );
+        assert_eq!(
+            wordpress_next_page("https://news.example/wp-json/wp/v2/posts", 1),
+            None
+        );
+        assert_eq!(
+            wordpress_next_page("https://news.example/wp-json/wp/v2/posts", 0),
+            None
+        );
+        assert_eq!(
+            wordpress_next_page("/wp-json/wp/v2/posts", 2).as_deref(),
+            Some("/wp-json/wp/v2/posts?page=2")
+        );
+        assert_eq!(wordpress_next_page("/posts?page=x", 5), None);
     }
 
     #[test]

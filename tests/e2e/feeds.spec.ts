@@ -182,15 +182,33 @@ test('a WordPress site is a source: posts, dates, excerpts and articles', async 
     default_language: 'en',
     source: { type: 'wordpress', url: 'https://wp.example/wp-json/wp/v2/posts?_embed&per_page=100' },
   });
-  const posts = readFileSync('tests/fixtures/wordpress/webaquebec-posts.json', 'utf8');
-  await page.route('https://wp.example/**', (route) =>
-    route.fulfill({ contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: posts }),
-  );
+  // The real response, served as WordPress pages it: 20 posts a page, X-WP-TotalPages: 2.
+  const posts = JSON.parse(readFileSync('tests/fixtures/wordpress/webaquebec-posts.json', 'utf8'));
+  const requested: string[] = [];
+  await page.route('https://wp.example/**', (route) => {
+    const url = new URL(route.request().url());
+    requested.push(`page=${url.searchParams.get('page') ?? 'none'} per_page=${url.searchParams.get('per_page')}`);
+    const number = Number(url.searchParams.get('page') ?? '1');
+    return route.fulfill({
+      contentType: 'application/json',
+      headers: {
+        'access-control-allow-origin': '*',
+        'access-control-expose-headers': 'X-WP-Total, X-WP-TotalPages',
+        'x-wp-total': String(posts.length),
+        'x-wp-totalpages': '2',
+      },
+      body: JSON.stringify(posts.slice((number - 1) * 20, number * 20)),
+    });
+  });
   await page.goto('/');
   const first = page.locator('main .card').first();
   await expect(first.locator('.card-title')).toHaveText('Le numérique public : des passionnés et des projets de grande envergure!');
   await expect(first.locator('time')).toHaveText('Wednesday April 6th, 2016');
   await expect(page.locator('.pagination')).toContainText('Page 1 of 2');
+  await page.getByRole('link', { name: /Older/ }).click();
+  await expect(page.locator('main .card')).toHaveCount(15);
+  expect(requested).toEqual(['page=none per_page=100', 'page=2 per_page=100']);
+  await page.getByRole('link', { name: /Newer/ }).click();
   await first.locator('.card-title a').click();
   await expect(page).toHaveURL(/\/article\/le-numerique-public-des-passionnes-et-des-projets-de-grande-envergure$/);
   await expect(page.locator('.article-body')).toContainText('Gouvernement du Québec');
