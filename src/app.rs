@@ -4,8 +4,8 @@ use crate::browser::{
     apply_colors, fetch_config, fetch_feed, on_page_shown, reading_anchor, remove_boot_screen,
     set_description,
 };
-use crate::config::SiteConfig;
-use crate::feed::{Feed, FeedError};
+use crate::config::{SiteConfig, SourceKind};
+use crate::feed::{wordpress_slug_url, Feed, FeedError};
 use crate::i18n::Lang;
 use crate::views::article::ArticlePage;
 use crate::views::consent::{ConsentBanner, ConsentDialog, ConsentStore};
@@ -31,6 +31,14 @@ pub enum FeedState {
     Failed(FeedError),
 }
 
+/// A WordPress post asked for by slug because it was not among the loaded pages.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lookup {
+    Idle,
+    Pending(String),
+    Done(String),
+}
+
 /// The site's configuration and the one feed all views share: fetched once, not again on
 /// each route change, and refreshed in the background when the reader comes back to the tab.
 #[derive(Clone, Copy)]
@@ -40,6 +48,7 @@ pub struct FeedStore {
     pub config: RwSignal<Option<Arc<SiteConfig>>>,
     /// When the feed last arrived, in milliseconds since the epoch.
     loaded_at: StoredValue<f64>,
+    pub lookup: RwSignal<Lookup>,
 }
 
 impl FeedStore {
@@ -48,6 +57,7 @@ impl FeedStore {
             state: RwSignal::new(FeedState::Loading),
             config: RwSignal::new(None),
             loaded_at: StoredValue::new(0.0),
+            lookup: RwSignal::new(Lookup::Idle),
         }
     }
 
@@ -129,6 +139,36 @@ impl FeedStore {
                 }
             }
         }
+    }
+
+    /// Whether articles missing from the loaded pages can be asked for by slug.
+    pub fn can_look_up(self) -> bool {
+        self.config.with(|config| {
+            config
+                .as_ref()
+                .is_some_and(|config| config.source.kind == SourceKind::WordPress)
+        })
+    }
+
+    /// Asks a WordPress source for the post with `slug` and adds it to the feed; once per slug.
+    pub fn look_up(self, slug: String) {
+        let Some(config) = self.config.get_untracked().filter(|_| self.can_look_up()) else {
+            return;
+        };
+        if matches!(self.lookup.get_untracked(), Lookup::Pending(ref s) | Lookup::Done(ref s) if *s == slug)
+        {
+            return;
+        }
+        self.lookup.set(Lookup::Pending(slug.clone()));
+        spawn_local(async move {
+            let found = fetch_feed(&config, &wordpress_slug_url(&config.source.url, &slug)).await;
+            if let (Ok(found), FeedState::Ready(feed)) = (found, self.state.get_untracked()) {
+                self.state.set(FeedState::Ready(Arc::new(
+                    Feed::clone(&feed).including(found),
+                )));
+            }
+            self.lookup.set(Lookup::Done(slug));
+        });
     }
 
     /// The loaded feed, if any.

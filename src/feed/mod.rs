@@ -5,7 +5,7 @@ mod json_feed;
 mod wordpress;
 
 pub use json_feed::parse_json_feed;
-pub use wordpress::{parse_wordpress, wordpress_next_page};
+pub use wordpress::{parse_wordpress, wordpress_next_page, wordpress_slug_url};
 
 use crate::html;
 use crate::i18n::Lang;
@@ -208,14 +208,26 @@ impl Feed {
 
     /// This feed with the items of its next page added; repeated ids keep the first.
     pub fn followed_by(self, next: Feed) -> Feed {
+        let next_url = next.next_url.clone();
+        self.merged(next, next_url)
+    }
+
+    /// This feed with some articles found elsewhere (a lookup by slug) added; its paging
+    /// stays as it was.
+    pub fn including(self, found: Feed) -> Feed {
+        let next_url = self.next_url.clone();
+        self.merged(found, next_url)
+    }
+
+    fn merged(self, other: Feed, next_url: Option<String>) -> Feed {
         let mut seen: HashSet<String> = self
             .articles
             .iter()
             .map(|article| article.id.clone())
             .collect();
         let mut articles = self.articles;
-        let mut skipped = self.skipped + next.skipped;
-        for article in next.articles {
+        let mut skipped = self.skipped + other.skipped;
+        for article in other.articles {
             if seen.insert(article.id.clone()) {
                 articles.push(article);
             } else {
@@ -225,7 +237,7 @@ impl Feed {
         Feed {
             articles,
             skipped,
-            next_url: next.next_url,
+            next_url,
             ..self
         }
         .finished()

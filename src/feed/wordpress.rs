@@ -97,6 +97,25 @@ pub fn wordpress_next_page(url: &str, total_pages: u32) -> Option<String> {
     Some(format!("{base}?{}", params.join("&")))
 }
 
+/// The URL that asks the posts endpoint for the post with this slug: the configured URL's
+/// other parameters (`_embed`) kept, its paging dropped.
+pub fn wordpress_slug_url(url: &str, slug: &str) -> String {
+    let (base, query) = url.split_once('?').unwrap_or((url, ""));
+    let slug: String = slug
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let mut params: Vec<String> = query
+        .split('&')
+        .filter(|param| {
+            !param.is_empty() && !param.starts_with("page=") && !param.starts_with("per_page=")
+        })
+        .map(str::to_owned)
+        .collect();
+    params.push(format!("slug={slug}"));
+    format!("{base}?{}", params.join("&"))
+}
+
 /// `{"rendered": "…"}`, the way WordPress wraps title, excerpt and content.
 fn rendered(post: &Map<String, Value>, key: &str) -> Option<String> {
     let text = post.get(key)?.get("rendered")?.as_str()?.trim();
@@ -338,6 +357,18 @@ mod tests {
             Some("/wp-json/wp/v2/posts?page=2")
         );
         assert_eq!(wordpress_next_page("/posts?page=x", 5), None);
+    }
+
+    #[test]
+    fn asks_for_one_post_by_slug() {
+        assert_eq!(
+            wordpress_slug_url(
+                "https://news.example/wp-json/wp/v2/posts?_embed&per_page=100&page=3",
+                "rada-vyrishyla"
+            ),
+            "https://news.example/wp-json/wp/v2/posts?_embed&slug=rada-vyrishyla"
+        );
+        assert_eq!(wordpress_slug_url("/posts", "a&b=c#d"), "/posts?slug=abcd");
     }
 
     #[test]

@@ -3,8 +3,8 @@
 use super::card::{category_badge, published_date};
 use super::consent::use_consent;
 use super::document_title;
-use super::status::{NotFound, WithFeed};
-use crate::app::{use_feed_store, FeedStore};
+use super::status::{Loading, NotFound, WithFeed};
+use crate::app::{use_feed_store, FeedStore, Lookup};
 use crate::browser::load_clicked_embed;
 use crate::embed::Embeds;
 use crate::feed::{Article, Body, Feed};
@@ -23,11 +23,23 @@ const FRESH_POSTS: usize = 5;
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let store = use_feed_store();
+    // A post beyond the loaded pages of a WordPress source is asked for by its slug.
+    Effect::new(move |_| {
+        let slug = params.read().get("slug").unwrap_or_default();
+        if store
+            .feed()
+            .is_some_and(|feed| feed.article(&slug).is_none())
+        {
+            store.look_up(slug);
+        }
+    });
     view! {
         <WithFeed ready={move |feed: Arc<Feed>| {
             let slug = params.read().get("slug").unwrap_or_default();
+            let looked_up = store.lookup.with(|lookup| matches!(lookup, Lookup::Done(done) if *done == slug));
             match feed.article(&slug) {
                 Some(article) => article_view(store, &feed, article).into_any(),
+                None if store.can_look_up() && !looked_up => view! { <Loading /> }.into_any(),
                 None => view! { <NotFound /> }.into_any(),
             }
         }} />

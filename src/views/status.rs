@@ -30,7 +30,7 @@ const SLOW_AFTER: Duration = Duration::from_secs(5);
 
 /// Placeholder cards shaped like the listing, so nothing jumps when the news arrives.
 #[component]
-fn Loading() -> impl IntoView {
+pub fn Loading() -> impl IntoView {
     let lang = use_feed_store().ui_lang();
     // After a while, say so: a reader on a slow network should know the page is not stuck.
     let slow = RwSignal::new(false);

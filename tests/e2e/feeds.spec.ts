@@ -253,3 +253,28 @@ test('a paged JSON Feed is followed through next_url', async ({ page }) => {
   await page.waitForLoadState('networkidle');
   expect(requested).toEqual(['feed.json', 'page-2', 'page-3']);
 });
+
+test('a WordPress post beyond the loaded pages is found by its slug', async ({ page }) => {
+  await serveConfig(page, {
+    default_language: 'en',
+    source: { type: 'wordpress', url: 'https://wp.example/wp-json/wp/v2/posts?_embed&per_page=5' },
+  });
+  const posts = JSON.parse(readFileSync('tests/fixtures/wordpress/webaquebec-posts.json', 'utf8'));
+  const old = posts[30];
+  const slugRequests: string[] = [];
+  await page.route('https://wp.example/**', (route) => {
+    const slug = new URL(route.request().url()).searchParams.get('slug');
+    if (slug !== null) slugRequests.push(slug);
+    const body = slug === null ? posts.slice(0, 5) : posts.filter((post: { slug: string }) => post.slug === slug);
+    return route.fulfill({
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'X-WP-TotalPages', 'x-wp-totalpages': '1' },
+      body: JSON.stringify(body),
+    });
+  });
+  await page.goto(`/article/${old.slug}`);
+  await expect(page.locator('main article h1')).toBeVisible();
+  expect(slugRequests).toEqual([old.slug]);
+  await page.goto('/article/no-such-post-anywhere');
+  await expect(page.locator('main h1')).toHaveText('Page not found');
+});
