@@ -29,7 +29,7 @@ for entry in json.load(open('tests/fixtures/xss/dompurify-payloads.json')):
   esac
   log="fuzz/logs/$target.log"
   cargo +nightly fuzz run "$target" "fuzz/corpus/$target" -- -max_total_time="$seconds" -max_len=262144 -rss_limit_mb=4096 >"$log" 2>&1 || true
-  runs=$(grep -oE 'Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' | tail -1)
-  crashes=$(find "fuzz/artifacts/$target" -name 'crash-*' 2>/dev/null | wc -l)
+  runs=$(grep -oE 'Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' | tail -1 || true)
+  crashes=$(find "fuzz/artifacts/$target" -name 'crash-*' 2>/dev/null | wc -l || true)
   printf '%-16s %12s %10s %8s\n' "$target" "${runs:-?}" "$(( ${runs:-0} / seconds ))" "$crashes"
 done

@@ -22,6 +22,7 @@ CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unkno
 
 step "release build"
 trunk build --release --offline
+node scripts/postbuild.mjs dist
 
 step "end-to-end tests in Chromium"
 npx playwright test

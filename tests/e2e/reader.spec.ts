@@ -272,3 +272,36 @@ test('screenshots of the listing and an article', async ({ page }, testInfo) => 
     page.viewportSize()?.width ?? 0,
   );
 });
+
+test('the site is served with a strict CSP and the security headers', async ({ page, context, request }) => {
+  const response = await request.get('/');
+  const headers = response.headers();
+  expect(headers['content-security-policy']).toContain("default-src 'self'");
+  expect(headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(headers['content-security-policy']).not.toContain('unsafe-inline');
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['permissions-policy']).toContain('camera=()');
+  // The same policy in the page itself, for hosts that cannot set headers.
+  await openListing(page);
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(meta).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  // An inline script injected into the page is refused: the policy is in force. (A second
+  // page, as the violation it causes is the point here, not a failure of the site.)
+  const probe = await context.newPage();
+  await probe.goto('/');
+  const refused = await probe.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        document.addEventListener('securitypolicyviolation', () => resolve(true));
+        const script = document.createElement('script');
+        script.textContent = 'window.injected = true;';
+        document.head.append(script);
+      }),
+  );
+  expect(refused).toBe(true);
+  expect(await probe.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+  await probe.close();
+});
