@@ -1,17 +1,38 @@
 import { defineConfig } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-// The suite runs against the release build in dist/, served by real nginx with the history
-// fallback, started here and stopped when the run ends.
-const port = Number(process.env.E2E_PORT ?? 4807);
+// The suite runs against the release builds, served by real nginx with the server blocks the
+// build ships: dist/ at the root of one port, dist-news/ under /news/ on the next.
+export const port = Number(process.env.E2E_PORT ?? 4807);
+export const newsPort = port + 1;
 const run = resolve('tests/e2e/artifacts/nginx');
 mkdirSync(run, { recursive: true });
-const conf = readFileSync('tests/e2e/nginx.conf.template', 'utf8')
-  .replaceAll('@RUN@', run)
-  .replaceAll('@PORT@', String(port))
-  .replaceAll('@DIST@', resolve('dist'));
-writeFileSync(`${run}/nginx.conf`, conf);
+
+function site(dist: string, listenPort: number, root: string) {
+  const shipped = readFileSync(`${dist}/nginx.conf`, 'utf8');
+  const local = shipped
+    .replace('listen 80;', `listen 127.0.0.1:${listenPort};`)
+    .replace('root /var/www/vistka;', `root ${root};`);
+  if (local === shipped) throw new Error(`${dist}/nginx.conf: listen or root not found`);
+  writeFileSync(`${run}/site-${listenPort}.conf`, local);
+}
+
+rmSync(`${run}/site-${port}.conf`, { force: true });
+rmSync(`${run}/site-${newsPort}.conf`, { force: true });
+if (existsSync('dist/nginx.conf')) site('dist', port, resolve('dist'));
+if (existsSync('dist-news/nginx.conf')) {
+  // nginx serves /news/ from <root>/news: a folder whose news/ is the sub-path build.
+  const www = resolve('tests/e2e/artifacts/www');
+  mkdirSync(www, { recursive: true });
+  rmSync(`${www}/news`, { force: true });
+  symlinkSync(resolve('dist-news'), `${www}/news`);
+  site('dist-news', newsPort, www);
+}
+writeFileSync(
+  `${run}/nginx.conf`,
+  readFileSync('tests/e2e/nginx.conf.template', 'utf8').replaceAll('@RUN@', run),
+);
 
 export default defineConfig({
   testDir: 'tests/e2e',

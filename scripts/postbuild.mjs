@@ -1,14 +1,19 @@
-// Finishes the release build in dist/ for a strict Content Security Policy:
+// Finishes a release build for static hosts. Run by scripts/build.sh after Trunk:
+//   node scripts/postbuild.mjs <dist> <base>
 // - moves the loader Trunk writes inline into index.html into a hashed file of its own, so no
-//   script needs 'unsafe-inline';
-// - puts the policy into index.html as a <meta> tag, and writes the host header files that
-//   carry it with the other security headers: _headers (Netlify, Cloudflare Pages) and
-//   security-headers.conf (nginx `add_header` lines).
-// The policy and headers are defined once, here.
+//   script needs 'unsafe-inline', and puts the Content Security Policy into a <meta> tag;
+// - writes the host files: 404.html (GitHub Pages), _redirects and _headers (Netlify,
+//   Cloudflare Pages) and nginx.conf (self-hosting), all for the site's base path;
+// - writes precompressed .br and .gz copies of every text asset.
+// The policy, the security headers and the caching rules are defined once, here.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist';
+const base = process.argv[3] ?? '/';
+if (!/^\/([\w.-]+\/)*$/.test(base)) throw new Error(`the base path must look like / or /news/, not ${base}`);
 
 // Feed images, WordPress sources and video players live on other hosts: images and fetches
 // may use any https origin; frames only the allowed players (src/embed.rs); scripts only
@@ -26,36 +31,99 @@ const policy = [
 ].join('; ');
 
 // frame-ancestors only works as a header; the embed view (/embed) will get its own rule.
-const headers = {
+const securityHeaders = {
   'Content-Security-Policy': `${policy}; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   'X-Frame-Options': 'DENY',
 };
+// Hashed names never change content: cache for a year. Everything else (index.html, the
+// feed, config.json, media) is revalidated on every visit, so a publisher's edit shows at once.
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+const hashedPrefixes = ['vistka-', 'main-', 'loader-'];
 
-const indexPath = `${dist}/index.html`;
+// 1. The loader and the policy.
+const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const loader = html.match(inline);
 if (loader) {
   const code = loader[1].trim() + '\n';
   const name = `loader-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
-  writeFileSync(`${dist}/${name}`, code);
-  html = html.replace(inline, `<script type="module" src="/${name}"></script>`);
+  writeFileSync(join(dist, name), code);
+  html = html.replace(inline, `<script type="module" src="${base}${name}"></script>`);
 }
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   throw new Error('index.html still has an inline script: the CSP would block it');
 }
 if (!html.includes('http-equiv="Content-Security-Policy"')) {
-  html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+  html = html.replace(
+    '<meta charset="utf-8" />',
+    `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+  );
 }
 writeFileSync(indexPath, html);
 
-const lines = Object.entries(headers);
-writeFileSync(`${dist}/_headers`, `/*\n${lines.map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n`);
+// 2. Host files.
+// GitHub Pages answers unknown paths with 404.html: the app itself, which then routes.
+writeFileSync(join(dist, '404.html'), html);
+writeFileSync(join(dist, '_redirects'), `${base}*  ${base}index.html  200\n`);
+const headerBlock = (headers) => Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`).join('\n');
 writeFileSync(
-  `${dist}/security-headers.conf`,
-  lines.map(([name, value]) => `add_header ${name} "${value}" always;`).join('\n') + '\n',
+  join(dist, '_headers'),
+  [
+    `${base}*\n${headerBlock({ ...securityHeaders, 'Cache-Control': REVALIDATE })}`,
+    ...hashedPrefixes.map((prefix) => `${base}${prefix}*\n${headerBlock({ 'Cache-Control': IMMUTABLE })}`),
+  ].join('\n') + '\n',
 );
-console.log(`postbuild: loader externalised, CSP in index.html, ${lines.length} headers in _headers and security-headers.conf`);
+const addHeaders = (headers, indent) =>
+  Object.entries(headers).map(([name, value]) => `${indent}add_header ${name} "${value}" always;`).join('\n');
+const escaped = base.replace(/[.]/g, '\\.');
+writeFileSync(
+  join(dist, 'nginx.conf'),
+  `# Vistka on nginx: this server block goes inside http {} (on Debian, into
+# /etc/nginx/sites-enabled/). Set root to the folder that holds the site${base === '/' ? '' : ` (the parent of ${base})`}.
+# .br files need the brotli static module (Debian: libnginx-mod-http-brotli-static); without it,
+# delete the brotli_static line and gzip_static still serves the .gz copies.
+server {
+    listen 80;
+    server_name _;
+    root /var/www/vistka;
+    charset utf-8;
+    charset_types application/json text/css application/javascript;
+    gzip_static on;
+    brotli_static on;
+
+    # Content-hashed files: cached for a year.
+    location ~ ^${escaped}(${hashedPrefixes.join('|')})[^/]+$ {
+${addHeaders({ ...securityHeaders, 'Cache-Control': IMMUTABLE }, '        ')}
+    }
+
+    # Everything else, and any path the app routes itself (history fallback): revalidated.
+    location ${base} {
+        try_files $uri ${base}index.html;
+${addHeaders({ ...securityHeaders, 'Cache-Control': REVALIDATE }, '        ')}
+    }
+}
+`,
+);
+
+// 3. Precompressed copies.
+const compressible = /\.(html|js|wasm|css|json|svg|txt)$/;
+let compressed = 0;
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (compressible.test(name)) {
+      const data = readFileSync(path);
+      writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+      compressed += 1;
+    }
+  }
+};
+walk(dist);
+console.log(`postbuild: ${dist} for ${base}: loader externalised, CSP in index.html, host files written, ${compressed} files precompressed`);

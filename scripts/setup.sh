@@ -6,13 +6,14 @@ cd "$(dirname "$0")/.."
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
-# Debian packages: Chromium and its driver for the browser tests, nginx as the real static
-# server of the end-to-end suite, brotli to measure and precompress.
+# Debian packages: Chromium and its driver for the browser tests, nginx with its brotli static
+# module as the real static server of the end-to-end suite, brotli to measure.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 command -v brotli >/dev/null || missing+=(brotli)
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)

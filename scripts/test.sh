@@ -20,9 +20,9 @@ cargo test --quiet --lib
 step "wasm-bindgen tests in headless Chromium"
 CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test browser
 
-step "release build"
-trunk build --release --offline
-node scripts/postbuild.mjs dist
+step "release builds: at the root (dist/) and under /news/ (dist-news/)"
+VISTKA_SKIP_SETUP=1 scripts/build.sh
+VISTKA_SKIP_SETUP=1 scripts/build.sh --base /news/ --dist dist-news
 
 step "end-to-end tests in Chromium"
 npx playwright test

@@ -7,6 +7,7 @@ use crate::browser::{
 use crate::config::{SiteConfig, SourceKind};
 use crate::feed::{wordpress_slug_url, Feed, FeedError};
 use crate::i18n::Lang;
+use crate::routes::router_base;
 use crate::views::article::ArticlePage;
 use crate::views::consent::{ConsentBanner, ConsentDialog, ConsentStore};
 use crate::views::layout::{ScrollRestoration, SiteFooter, SiteHeader, SkipLink};
@@ -234,7 +235,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Html {..} lang=lang />
-        <Router>
+        <Router base=router_base()>
             <ScrollRestoration />
             // The banner comes first in the focus order, the skip link right after it; CSS
             // shows the banner at the foot of the screen.

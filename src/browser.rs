@@ -5,6 +5,7 @@ use crate::config::{Colors, SiteConfig, SourceKind};
 use crate::consent::{standing_choices, Choices, ConsentPolicy, ConsentRecord, STORAGE_KEY};
 use crate::embed::player_for;
 use crate::feed::{parse_json_feed, parse_wordpress, wordpress_next_page, Feed, FeedError};
+use crate::routes::article_path;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -112,9 +113,8 @@ pub struct ReadingAnchor {
 
 /// Notes the reader's place before the view is rebuilt with fresh content.
 pub fn reading_anchor() -> Option<ReadingAnchor> {
-    let links = document()
-        .query_selector_all("main a[href^='/article/']")
-        .ok()?;
+    let selector = format!("main a[href^='{}']", article_path(""));
+    let links = document().query_selector_all(&selector).ok()?;
     let links: Vec<web_sys::Element> = (0..links.length())
         .filter_map(|index| links.item(index)?.dyn_into().ok())
         .collect();

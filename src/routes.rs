@@ -2,22 +2,37 @@
 //!
 //! Pages are path segments (`/page/2`, `/category/sport/page/2`) rather than query strings:
 //! every page is a plain cacheable URL a static host and a crawler treat as its own document.
+//!
+//! The site may live under a sub-path (`/news/`), fixed at build time by `VISTKA_BASE`
+//! (`scripts/build.sh --base /news/`): a constant rather than a runtime lookup, so links are
+//! plain strings and views can be rendered ahead of time.
+
+/// The path the site is served under, with a trailing slash: `/` or `/news/`.
+pub const BASE: &str = match option_env!("VISTKA_BASE") {
+    Some(base) => base,
+    None => "/",
+};
+
+/// [`BASE`] as the router wants it: without the trailing slash, empty at the root.
+pub fn router_base() -> &'static str {
+    BASE.trim_end_matches('/')
+}
 
 pub fn listing_path(page: usize) -> String {
     match page {
-        0 | 1 => "/".to_owned(),
-        n => format!("/page/{n}"),
+        0 | 1 => BASE.to_owned(),
+        n => format!("{BASE}page/{n}"),
     }
 }
 
 pub fn article_path(slug: &str) -> String {
-    format!("/article/{slug}")
+    format!("{BASE}article/{slug}")
 }
 
 pub fn category_path(slug: &str, page: usize) -> String {
     match page {
-        0 | 1 => format!("/category/{slug}"),
-        n => format!("/category/{slug}/page/{n}"),
+        0 | 1 => format!("{BASE}category/{slug}"),
+        n => format!("{BASE}category/{slug}/page/{n}"),
     }
 }
 
@@ -39,12 +54,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_base_is_a_path_with_slashes_at_both_ends() {
+        assert!(BASE.starts_with('/') && BASE.ends_with('/'), "{BASE}");
+        assert_eq!(format!("{}/", router_base()), BASE);
+    }
+
+    #[test]
     fn builds_paths() {
-        assert_eq!(listing_path(1), "/");
-        assert_eq!(listing_path(3), "/page/3");
-        assert_eq!(article_path("rada-vyrishyla"), "/article/rada-vyrishyla");
-        assert_eq!(category_path("sport", 1), "/category/sport");
-        assert_eq!(category_path("sport", 2), "/category/sport/page/2");
+        assert_eq!(listing_path(1), BASE);
+        assert_eq!(listing_path(3), format!("{BASE}page/3"));
+        assert_eq!(
+            article_path("rada-vyrishyla"),
+            format!("{BASE}article/rada-vyrishyla")
+        );
+        assert_eq!(category_path("sport", 1), format!("{BASE}category/sport"));
+        assert_eq!(
+            category_path("sport", 2),
+            format!("{BASE}category/sport/page/2")
+        );
     }
 
     #[test]
