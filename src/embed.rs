@@ -2,6 +2,7 @@
 //! written — as the player itself once the reader allows external media, else as a
 //! click-to-load placeholder that contacts nobody.
 
+use crate::html::escape_into;
 use std::fmt::Write;
 
 /// Players an article may embed: HTTPS only, matched on host and path prefix. YouTube's
@@ -94,16 +95,7 @@ pub fn player_for(src: &str, title: &str) -> Option<String> {
 
 fn escape_attribute(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
+    escape_into(text, &mut escaped);
     escaped
 }
 

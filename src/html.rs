@@ -467,7 +467,8 @@ fn write_end_tag(element: &str, out: &mut String) {
     out.push('>');
 }
 
-fn escape_into(text: &str, out: &mut String) {
+/// Escapes text for HTML text or a double-quoted attribute value.
+pub fn escape_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

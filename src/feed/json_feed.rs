@@ -2,12 +2,11 @@
 //! that cannot be shown (no id, no title, no valid date, a repeated id) is skipped and counted,
 //! never allowed to take the whole feed down. Unknown and `_`-prefixed fields are ignored.
 
-use super::{Article, Body, Category, Feed, FeedError};
+use super::{usable_articles, Article, Body, Category, Feed, FeedError};
 use crate::html::collapse_whitespace;
 use crate::i18n::Lang;
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value};
-use std::collections::HashSet;
 
 /// Parses a JSON Feed document. Items in no stated language (neither theirs nor the feed's)
 /// are taken to be in `fallback`, the site's default language.
@@ -24,21 +23,9 @@ pub fn parse_json_feed(text: &str, fallback: Lang) -> Result<Feed, FeedError> {
     let language = string(feed, "language");
     let feed_lang = language.as_deref().and_then(Lang::from_tag);
 
-    let mut seen_ids = HashSet::new();
-    let mut articles = Vec::with_capacity(items.len());
-    for item in items {
-        match item
-            .as_object()
-            .and_then(|item| parse_item(item, language.as_deref(), fallback))
-        {
-            Some(article) if seen_ids.insert(article.id.clone()) => articles.push(article),
-            _ => {}
-        }
-    }
-    let skipped = items.len() - articles.len();
-    if articles.is_empty() && !items.is_empty() {
-        return Err(FeedError::Empty);
-    }
+    let (articles, skipped) = usable_articles(items, |item| {
+        parse_item(item.as_object()?, language.as_deref(), fallback)
+    })?;
     Ok(Feed {
         title: string(feed, "title").unwrap_or_default(),
         home_page_url: string(feed, "home_page_url"),
@@ -134,6 +121,7 @@ mod tests {
     use super::*;
     use crate::feed::Body;
     use serde_json::json;
+    use std::collections::HashSet;
 
     fn parse(text: &str) -> Result<Feed, FeedError> {
         parse_json_feed(text, Lang::Uk)

@@ -11,6 +11,7 @@ use crate::html;
 use crate::i18n::Lang;
 use crate::slug::{percent_decode, short_hash, slugify};
 use chrono::{DateTime, FixedOffset};
+use serde_json::Value;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
@@ -178,6 +179,26 @@ fn permalink_slug(url: &str) -> Option<String> {
     let segment = path.trim_end_matches('/').rsplit('/').next()?;
     let segment = segment.rsplit_once('.').map_or(segment, |(stem, _)| stem);
     Some(slugify(&percent_decode(segment))).filter(|slug| !slug.is_empty())
+}
+
+/// Keeps the items a parser could read, the first of each id; the rest are counted as
+/// skipped. A list in which no item could be read is [`FeedError::Empty`]; an empty list is
+/// an empty feed.
+fn usable_articles(
+    items: &[Value],
+    read: impl Fn(&Value) -> Option<Article>,
+) -> Result<(Vec<Article>, usize), FeedError> {
+    let mut seen_ids = HashSet::new();
+    let articles: Vec<Article> = items
+        .iter()
+        .filter_map(read)
+        .filter(|article| seen_ids.insert(article.id.clone()))
+        .collect();
+    if articles.is_empty() && !items.is_empty() {
+        return Err(FeedError::Empty);
+    }
+    let skipped = items.len() - articles.len();
+    Ok((articles, skipped))
 }
 
 fn count_categories(articles: &[Article]) -> Vec<Category> {

@@ -5,12 +5,11 @@
 //! Dates: `date` is the site's local time without an offset and `date_gmt` the same instant in
 //! UTC, so their difference is the publisher's offset, which the shown date keeps.
 
-use super::{Article, Body, Category, Feed, FeedError};
+use super::{usable_articles, Article, Body, Category, Feed, FeedError};
 use crate::html::{decode_entities, to_text};
 use crate::i18n::Lang;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use serde_json::{Map, Value};
-use std::collections::HashSet;
 
 /// Parses one page of `/wp/v2/posts`. The site's name and language are not part of the
 /// response: the configuration names the publication, and posts are taken to be in `lang`.
@@ -20,18 +19,7 @@ pub fn parse_wordpress(text: &str, lang: Lang) -> Result<Feed, FeedError> {
     let posts = document
         .as_array()
         .ok_or_else(|| FeedError::Shape("a JSON array of WordPress posts".into()))?;
-    let mut seen_ids = HashSet::new();
-    let mut articles = Vec::with_capacity(posts.len());
-    for post in posts {
-        match post.as_object().and_then(|post| parse_post(post, lang)) {
-            Some(article) if seen_ids.insert(article.id.clone()) => articles.push(article),
-            _ => {}
-        }
-    }
-    let skipped = posts.len() - articles.len();
-    if articles.is_empty() && !posts.is_empty() {
-        return Err(FeedError::Empty);
-    }
+    let (articles, skipped) = usable_articles(posts, |post| parse_post(post.as_object()?, lang))?;
     Ok(Feed {
         title: String::new(),
         home_page_url: None,

@@ -140,33 +140,9 @@ pub fn ConsentDialog() -> impl IntoView {
         >
             <form on:submit=save>
                 <h2 id="consent-settings-title">{move || strings().cookie_settings}</h2>
-                <div class="consent-option">
-                    <input type="checkbox" id="consent-necessary" checked disabled aria-describedby="consent-necessary-text" />
-                    <label for="consent-necessary">{move || strings().necessary}</label>
-                    <p id="consent-necessary-text">{move || strings().necessary_text}</p>
-                </div>
-                <div class="consent-option">
-                    <input
-                        type="checkbox"
-                        id="consent-analytics"
-                        aria-describedby="consent-analytics-text"
-                        prop:checked=move || analytics.get()
-                        on:change=move |event| analytics.set(event_target_checked(&event))
-                    />
-                    <label for="consent-analytics">{move || strings().analytics}</label>
-                    <p id="consent-analytics-text">{move || strings().analytics_text}</p>
-                </div>
-                <div class="consent-option">
-                    <input
-                        type="checkbox"
-                        id="consent-media"
-                        aria-describedby="consent-media-text"
-                        prop:checked=move || media.get()
-                        on:change=move |event| media.set(event_target_checked(&event))
-                    />
-                    <label for="consent-media">{move || strings().external_media}</label>
-                    <p id="consent-media-text">{move || strings().external_media_text}</p>
-                </div>
+                {consent_option("consent-necessary", move || strings().necessary, move || strings().necessary_text, None)}
+                {consent_option("consent-analytics", move || strings().analytics, move || strings().analytics_text, Some(analytics))}
+                {consent_option("consent-media", move || strings().external_media, move || strings().external_media_text, Some(media))}
                 <div class="consent-actions">
                     <button type="submit" class="button button-strong">{move || strings().save_choices}</button>
                     <button type="button" class="button" on:click=move |_| consent.decide(Choices::ALL)>
@@ -178,6 +154,35 @@ pub fn ConsentDialog() -> impl IntoView {
                 </div>
             </form>
         </dialog>
+    }
+}
+
+/// One category in the dialog: a checkbox, its name and what it means. `choice` is `None` for
+/// the necessary category, which is always on.
+fn consent_option(
+    id: &'static str,
+    label: impl Fn() -> &'static str + Send + Sync + 'static,
+    text: impl Fn() -> &'static str + Send + Sync + 'static,
+    choice: Option<RwSignal<bool>>,
+) -> impl IntoView {
+    let text_id = format!("{id}-text");
+    view! {
+        <div class="consent-option">
+            <input
+                type="checkbox"
+                id=id
+                aria-describedby=text_id.clone()
+                disabled=choice.is_none()
+                prop:checked=move || choice.is_none_or(|choice| choice.get())
+                on:change=move |event| {
+                    if let Some(choice) = choice {
+                        choice.set(event_target_checked(&event));
+                    }
+                }
+            />
+            <label for=id>{label}</label>
+            <p id=text_id>{text}</p>
+        </div>
     }
 }
 
