@@ -5,8 +5,10 @@
 //! writes a fresh document from an allowlist of news elements, escapes every text node and
 //! attribute value, and checks every URL, so whatever the tokenizer makes of hostile input, the
 //! output contains only allowlisted markup. It runs natively (tested without a browser, usable
-//! for build-time rendering) and costs a few KB of wasm, where ammonia's html5ever costs
-//! hundreds.
+//! for build-time rendering), needs no JavaScript beside the wasm, and costs 7.3 KB of wasm,
+//! 2.3 KB brotli (measured 2026-11-25 by building with this module stubbed out: 553,358 against
+//! 546,022 bytes). ammonia would bring html5ever, a full HTML5 parser with its entity and tag
+//! tables; DOMPurify would be a second script and could not run at build time.
 
 use crate::embed::{embed_url, write_embed, Embeds};
 use std::borrow::Cow;
