@@ -1,5 +1,7 @@
-//! The calls into browser APIs that the views need: loading the feed and keeping scroll
-//! positions across back and forward. Nothing here renders.
+//! The calls into browser APIs: fetching the config and the feed (with a timeout), reading and
+//! writing the consent record, the analytics script, click-to-load embeds, scroll positions
+//! across back and forward, the reader's place during a refresh, focus, colours and the page's
+//! description. Nothing here renders; views call these from effects and event handlers.
 
 use crate::config::{Colors, SiteConfig, SourceKind};
 use crate::consent::{standing_choices, Choices, ConsentPolicy, ConsentRecord, STORAGE_KEY};
