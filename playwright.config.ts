@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 // build ships: dist/ at the root of one port, dist-news/ under /news/ on the next.
 export const port = Number(process.env.E2E_PORT ?? 4807);
 export const newsPort = port + 1;
+// A partner's site on another loopback address, embedding the widget.
+export const partnerOrigin = `http://127.0.0.2:${port + 2}`;
 const run = resolve('tests/e2e/artifacts/nginx');
 mkdirSync(run, { recursive: true });
 
@@ -20,6 +22,7 @@ function site(dist: string, listenPort: number, root: string) {
 
 rmSync(`${run}/site-${port}.conf`, { force: true });
 rmSync(`${run}/site-${newsPort}.conf`, { force: true });
+rmSync(`${run}/site-partner.conf`, { force: true });
 if (existsSync('dist/nginx.conf')) site('dist', port, resolve('dist'));
 if (existsSync('dist-news/nginx.conf')) {
   // nginx serves /news/ from <root>/news: a folder whose news/ is the sub-path build.
@@ -29,6 +32,16 @@ if (existsSync('dist-news/nginx.conf')) {
   symlinkSync(resolve('dist-news'), `${www}/news`);
   site('dist-news', newsPort, www);
 }
+const partner = resolve('tests/e2e/artifacts/partner');
+mkdirSync(partner, { recursive: true });
+writeFileSync(
+  `${partner}/index.html`,
+  readFileSync('tests/e2e/partner.html', 'utf8').replaceAll('@SITE@', `http://127.0.0.1:${port}/`),
+);
+writeFileSync(
+  `${run}/site-partner.conf`,
+  `server {\n    listen 127.0.0.2:${port + 2};\n    root ${partner};\n}\n`,
+);
 writeFileSync(
   `${run}/nginx.conf`,
   readFileSync('tests/e2e/nginx.conf.template', 'utf8').replaceAll('@RUN@', run),

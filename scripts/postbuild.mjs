@@ -30,13 +30,22 @@ const policy = [
   "form-action 'self'",
 ].join('; ');
 
-// frame-ancestors only works as a header; the embed view (/embed) will get its own rule.
-const securityHeaders = {
-  'Content-Security-Policy': `${policy}; frame-ancestors 'none'`,
+// Every response gets these.
+const commonHeaders = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
+// The site's pages may not be framed (frame-ancestors only works as a header)...
+const securityHeaders = {
+  'Content-Security-Policy': `${policy}; frame-ancestors 'none'`,
+  ...commonHeaders,
   'X-Frame-Options': 'DENY',
+};
+// ...except the embed view, which partners frame.
+const embedHeaders = {
+  'Content-Security-Policy': `${policy}; frame-ancestors *`,
+  ...commonHeaders,
 };
 // Hashed names never change content: cache for a year. Everything else (index.html, the
 // feed, config.json, media) is revalidated on every visit, so a publisher's edit shows at once.
@@ -70,12 +79,18 @@ writeFileSync(indexPath, html);
 // GitHub Pages answers unknown paths with 404.html: the app itself, which then routes.
 writeFileSync(join(dist, '404.html'), html);
 writeFileSync(join(dist, '_redirects'), `${base}*  ${base}index.html  200\n`);
+// Netlify and Cloudflare Pages merge every rule that matches a path, so each header is set by
+// exactly one rule per path: pages by their route prefixes, the embed view alone.
 const headerBlock = (headers) => Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`).join('\n');
+const pagePaths = ['', 'index.html', '404.html', 'page/*', 'article/*', 'category/*'];
+const revalidatedFiles = ['feed.json', 'config.json', 'embed.js'];
 writeFileSync(
   join(dist, '_headers'),
   [
-    `${base}*\n${headerBlock({ ...securityHeaders, 'Cache-Control': REVALIDATE })}`,
-    ...hashedPrefixes.map((prefix) => `${base}${prefix}*\n${headerBlock({ 'Cache-Control': IMMUTABLE })}`),
+    ...pagePaths.map((path) => `${base}${path}\n${headerBlock({ ...securityHeaders, 'Cache-Control': REVALIDATE })}`),
+    `${base}embed\n${headerBlock({ ...embedHeaders, 'Cache-Control': REVALIDATE })}`,
+    ...revalidatedFiles.map((path) => `${base}${path}\n${headerBlock({ ...commonHeaders, 'Cache-Control': REVALIDATE })}`),
+    ...hashedPrefixes.map((prefix) => `${base}${prefix}*\n${headerBlock({ ...commonHeaders, 'Cache-Control': IMMUTABLE })}`),
   ].join('\n') + '\n',
 );
 const addHeaders = (headers, indent) =>
@@ -99,6 +114,13 @@ server {
     # Content-hashed files: cached for a year.
     location ~ ^${escaped}(${hashedPrefixes.join('|')})[^/]+$ {
 ${addHeaders({ ...securityHeaders, 'Cache-Control': IMMUTABLE }, '        ')}
+    }
+
+    # The embed view: the one page partners may frame.
+    location = ${base}embed {
+        # Served from here (not redirected to the page location), so these headers apply.
+        rewrite ^ ${base}index.html break;
+${addHeaders({ ...embedHeaders, 'Cache-Control': REVALIDATE }, '        ')}
     }
 
     # Everything else, and any path the app routes itself (history fallback): revalidated.

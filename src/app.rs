@@ -9,14 +9,15 @@ use crate::feed::{wordpress_slug_url, Feed, FeedError};
 use crate::i18n::Lang;
 use crate::routes::router_base;
 use crate::views::article::ArticlePage;
-use crate::views::consent::{ConsentBanner, ConsentDialog, ConsentStore};
+use crate::views::consent::{use_consent, ConsentBanner, ConsentDialog, ConsentStore};
+use crate::views::embed::EmbedView;
 use crate::views::layout::{ScrollRestoration, SiteFooter, SiteHeader, SkipLink};
 use crate::views::listing::{CategoryPage, HomePage};
 use crate::views::status::NotFound;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::{provide_meta_context, Html};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 use std::sync::Arc;
 
@@ -210,6 +211,23 @@ pub fn use_feed_store() -> FeedStore {
     expect_context::<FeedStore>()
 }
 
+/// The frame of every page of the site: consent, skip link, header, main content, footer.
+#[component]
+fn SiteLayout(children: Children) -> impl IntoView {
+    let consent = use_consent();
+    Effect::new(move |_| consent.apply());
+    view! {
+        // The banner comes first in the focus order, the skip link right after it; CSS shows
+        // the banner at the foot of the screen.
+        <ConsentBanner />
+        <SkipLink />
+        <SiteHeader />
+        <main id="main" tabindex="-1">{children()}</main>
+        <SiteFooter />
+        <ConsentDialog />
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -220,7 +238,6 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         remove_boot_screen();
         store.start();
-        consent.apply();
         on_page_shown(move || store.refresh_if_stale());
     });
     Effect::new(move |_| {
@@ -237,22 +254,17 @@ pub fn App() -> impl IntoView {
         <Html {..} lang=lang />
         <Router base=router_base()>
             <ScrollRestoration />
-            // The banner comes first in the focus order, the skip link right after it; CSS
-            // shows the banner at the foot of the screen.
-            <ConsentBanner />
-            <SkipLink />
-            <SiteHeader />
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
+            <Routes fallback=|| view! { <SiteLayout><NotFound /></SiteLayout> }>
+                // Partners' widgets: no site frame, no consent banner, nothing stored.
+                <Route path=path!("/embed") view=EmbedView />
+                <ParentRoute path=path!("") view=|| view! { <SiteLayout><Outlet /></SiteLayout> }>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/page/:page") view=HomePage />
                     <Route path=path!("/article/:slug") view=ArticlePage />
                     <Route path=path!("/category/:slug") view=CategoryPage />
                     <Route path=path!("/category/:slug/page/:page") view=CategoryPage />
-                </Routes>
-            </main>
-            <SiteFooter />
-            <ConsentDialog />
+                </ParentRoute>
+            </Routes>
         </Router>
     }
 }

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The site configuration, beside `index.html`.
 pub const CONFIG_URL: &str = "config.json";
@@ -345,6 +345,32 @@ pub fn load_clicked_embed(event: web_sys::MouseEvent) {
     if let Some(player) = player_for(&attribute("data-embed-src"), &attribute("data-embed-title")) {
         placeholder.set_outer_html(&player);
     }
+}
+
+/// Tells the page that frames the embed how tall the widget is, now and whenever the frame's
+/// width changes, as `{type: "vistka:height", id, height}`. The height is no secret, so any
+/// parent may read it; the partner's loader checks that it comes from this site.
+pub fn report_embed_height(id: String) {
+    let send = move || {
+        let Some(widget) = document().query_selector(".embed-widget").ok().flatten() else {
+            return;
+        };
+        let height = widget.get_bounding_client_rect().height().ceil();
+        let message = js_sys::Object::new();
+        for (key, value) in [
+            ("type", JsValue::from_str("vistka:height")),
+            ("id", JsValue::from_str(&id)),
+            ("height", JsValue::from_f64(height)),
+        ] {
+            let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);
+        }
+        if let Ok(Some(parent)) = window().parent() {
+            let _ = parent.post_message(&message, "*");
+        }
+    };
+    let on_resize = send.clone();
+    window_event_listener(leptos::ev::resize, move |_| on_resize());
+    request_animation_frame(send);
 }
 
 /// Moves focus to the main content, e.g. when the consent banner it was in goes away.

@@ -80,6 +80,7 @@ pub struct Strings {
     pub external_media_text: &'static str,
     pub embed_notice: &'static str,
     pub embed_load: &'static str,
+    pub more_news: &'static str,
 }
 
 const UK: Strings = Strings {
@@ -124,6 +125,7 @@ const UK: Strings = Strings {
     external_media_text: "Відео та інші матеріали з інших сайтів у статтях. Ці сайти можуть зберігати власні cookies.",
     embed_notice: "Тут вбудовано матеріал із сайту",
     embed_load: "Показати цей матеріал",
+    more_news: "Більше новин",
 };
 
 const EN: Strings = Strings {
@@ -168,6 +170,7 @@ const EN: Strings = Strings {
     external_media_text: "Videos and other material from other sites inside articles. Those sites may store cookies of their own.",
     embed_notice: "Embedded here is content from",
     embed_load: "Show this content",
+    more_news: "More news",
 };
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 //! (`scripts/build.sh --base /news/`): a constant rather than a runtime lookup, so links are
 //! plain strings and views can be rendered ahead of time.
 
+use crate::i18n::Lang;
+
 /// The path the site is served under, with a trailing slash: `/` or `/news/`.
 pub const BASE: &str = match option_env!("VISTKA_BASE") {
     Some(base) => base,
@@ -36,6 +38,49 @@ pub fn category_path(slug: &str, page: usize) -> String {
     }
 }
 
+/// The embed view's path: what partners' iframes load.
+pub fn embed_path() -> String {
+    format!("{BASE}embed")
+}
+
+/// What a partner asked the embed to show, read from its query string
+/// (`?count=5&category=sport&lang=en&theme=dark&id=w0`). Anything unreadable falls back to the
+/// default: a partner's typo shows a working widget, not an error.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmbedOptions {
+    pub count: usize,
+    pub category: Option<String>,
+    pub lang: Option<Lang>,
+    pub dark: bool,
+    /// Names the widget in its height messages to the partner page.
+    pub id: String,
+}
+
+/// The most items an embed lists.
+pub const MAX_EMBED_COUNT: usize = 20;
+
+impl EmbedOptions {
+    pub fn from_query(param: impl Fn(&str) -> Option<String>) -> EmbedOptions {
+        let count = param("count")
+            .and_then(|count| count.parse::<usize>().ok())
+            .filter(|count| (1..=MAX_EMBED_COUNT).contains(count))
+            .unwrap_or(5);
+        let id: String = param("id")
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .take(64)
+            .collect();
+        EmbedOptions {
+            count,
+            category: param("category").filter(|slug| !slug.is_empty()),
+            lang: param("lang").and_then(|tag| Lang::from_tag(&tag)),
+            dark: param("theme").as_deref() == Some("dark"),
+            id,
+        }
+    }
+}
+
 /// Reads a page number from a URL segment. `None` (the route has no page segment) is page 1;
 /// anything but a plain positive number (`0`, `-1`, `02`, `2x`) is no page at all, so the
 /// view shows "not found" rather than guessing.
@@ -52,6 +97,57 @@ pub fn page_number(segment: Option<&str>) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn options(query: &[(&str, &str)]) -> EmbedOptions {
+        EmbedOptions::from_query(|key| {
+            query
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
+    #[test]
+    fn embed_options_with_defaults() {
+        let defaults = options(&[]);
+        assert_eq!(
+            defaults,
+            EmbedOptions {
+                count: 5,
+                category: None,
+                lang: None,
+                dark: false,
+                id: String::new()
+            }
+        );
+        let asked = options(&[
+            ("count", "3"),
+            ("category", "sport"),
+            ("lang", "en"),
+            ("theme", "dark"),
+            ("id", "w1"),
+        ]);
+        assert_eq!(
+            asked,
+            EmbedOptions {
+                count: 3,
+                category: Some("sport".into()),
+                lang: Some(Lang::En),
+                dark: true,
+                id: "w1".into()
+            }
+        );
+    }
+
+    #[test]
+    fn embed_options_ignore_what_they_cannot_read() {
+        for count in ["0", "-1", "21", "many", ""] {
+            assert_eq!(options(&[("count", count)]).count, 5, "{count}");
+        }
+        assert_eq!(options(&[("lang", "de")]).lang, None);
+        assert!(!options(&[("theme", "purple")]).dark);
+        assert_eq!(options(&[("id", "w1\"><script>")]).id, "w1script");
+    }
 
     #[test]
     fn the_base_is_a_path_with_slashes_at_both_ends() {

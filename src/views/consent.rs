@@ -17,6 +17,7 @@ pub struct ConsentStore {
     /// `None` while the reader has not chosen (or their record no longer stands).
     pub choices: RwSignal<Option<Choices>>,
     pub settings_open: RwSignal<bool>,
+    applied: StoredValue<bool>,
 }
 
 impl ConsentStore {
@@ -25,12 +26,19 @@ impl ConsentStore {
             config,
             choices: RwSignal::new(None),
             settings_open: RwSignal::new(false),
+            applied: StoredValue::new(false),
         }
     }
 
     /// Once the configuration is known, reads the stored choice; from then on keeps the
     /// analytics script in step with the choice.
+    /// The site frame calls this; the embed view never does, so a widget on a partner's page
+    /// reads and stores nothing and loads no analytics.
     pub fn apply(self) {
+        if self.applied.get_value() {
+            return;
+        }
+        self.applied.set_value(true);
         Effect::new(move |read: Option<bool>| {
             let Some(config) = self.config.get() else {
                 return false;

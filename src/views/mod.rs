@@ -4,6 +4,7 @@
 pub mod article;
 pub mod card;
 pub mod consent;
+pub mod embed;
 pub mod layout;
 pub mod listing;
 pub mod status;

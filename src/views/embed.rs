@@ -1,0 +1,64 @@
+//! `/embed`: the compact list partners show in an iframe (see docs/EMBED.md).
+
+use super::card::published_date;
+use super::status::WithFeed;
+use crate::app::use_feed_store;
+use crate::browser::report_embed_height;
+use crate::feed::Feed;
+use crate::routes::{article_path, category_path, listing_path, EmbedOptions};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use std::sync::Arc;
+
+#[component]
+pub fn EmbedView() -> impl IntoView {
+    let query = use_query_map();
+    let store = use_feed_store();
+    let options = Memo::new(move |_| {
+        let query = query.read();
+        EmbedOptions::from_query(|key| query.get(key))
+    });
+    // Once the news is on screen, report the widget's height (and again on every resize).
+    Effect::new(move |reported: Option<bool>| {
+        let ready = store.feed().is_some();
+        if ready && reported != Some(true) {
+            report_embed_height(options.get_untracked().id);
+        }
+        ready || reported == Some(true)
+    });
+    view! {
+        <div class="embed-widget" class:dark=move || options.read().dark>
+            <WithFeed ready={move |feed: Arc<Feed>| {
+                let options = options.get();
+                let lang = options.lang.unwrap_or_else(|| store.ui_lang());
+                let strings = lang.strings();
+                let category = options.category.as_deref().and_then(|slug| feed.category(slug));
+                let (heading, more) = match category {
+                    Some(category) => (category.name.clone(), category_path(&category.slug, 1)),
+                    None => (strings.latest_news.to_owned(), listing_path(1)),
+                };
+                let items = feed
+                    .articles
+                    .iter()
+                    .filter(|article| category.is_none_or(|c| article.category.as_ref() == Some(c)))
+                    .take(options.count)
+                    .map(|article| {
+                        view! {
+                            <li lang=article.language.clone()>
+                                <a href=article_path(&article.slug) target="_top">{article.title.clone()}</a>
+                                <p class="date">{published_date(article)}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h1 class="embed-title">{heading}</h1>
+                    <ul class="embed-list">{items}</ul>
+                    <a class="embed-more" href=more target="_top">
+                        {strings.more_news} " — " {store.publication()}
+                    </a>
+                }
+            }} />
+        </div>
+    }
+}
