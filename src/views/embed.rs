@@ -27,7 +27,11 @@ pub fn EmbedView() -> impl IntoView {
         ready || reported == Some(true)
     });
     view! {
-        <div class="embed-widget" class:dark=move || options.read().dark>
+        <div
+            class="embed-widget"
+            class:dark=move || options.read().dark
+            lang=move || options.read().lang.unwrap_or_else(|| store.ui_lang()).code()
+        >
             <WithFeed ready={move |feed: Arc<Feed>| {
                 let options = options.get();
                 let lang = options.lang.unwrap_or_else(|| store.ui_lang());
