@@ -7,7 +7,7 @@ use crate::browser::{
 use crate::config::{SiteConfig, SourceKind};
 use crate::feed::{wordpress_slug_url, Feed, FeedError};
 use crate::i18n::Lang;
-use crate::routes::router_base;
+use crate::routes::{embed_path, router_base};
 use crate::views::article::ArticlePage;
 use crate::views::consent::{use_consent, ConsentBanner, ConsentDialog, ConsentStore};
 use crate::views::embed::EmbedView;
@@ -17,7 +17,8 @@ use crate::views::status::NotFound;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::{provide_meta_context, Html};
-use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 use std::sync::Arc;
 
@@ -211,9 +212,22 @@ pub fn use_feed_store() -> FeedStore {
     expect_context::<FeedStore>()
 }
 
-/// The frame of every page of the site: consent, skip link, header, main content, footer.
+/// The partners' widget on its own, or the site: its frame (consent, skip link, header,
+/// footer) around the routed views. Flat routes and one branch here, rather than nested
+/// routes, keep the router's share of the wasm small.
 #[component]
-fn SiteLayout(children: Children) -> impl IntoView {
+fn Shell() -> impl IntoView {
+    let location = use_location();
+    let embed = Memo::new(move |_| location.pathname.with(|path| *path == embed_path()));
+    move || match embed.get() {
+        // No site frame, no consent banner, nothing stored.
+        true => view! { <EmbedView /> }.into_any(),
+        false => view! { <Site /> }.into_any(),
+    }
+}
+
+#[component]
+fn Site() -> impl IntoView {
     let consent = use_consent();
     Effect::new(move |_| consent.apply());
     view! {
@@ -222,7 +236,15 @@ fn SiteLayout(children: Children) -> impl IntoView {
         <ConsentBanner />
         <SkipLink />
         <SiteHeader />
-        <main id="main" tabindex="-1">{children()}</main>
+        <main id="main" tabindex="-1">
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/page/:page") view=HomePage />
+                <Route path=path!("/article/:slug") view=ArticlePage />
+                <Route path=path!("/category/:slug") view=CategoryPage />
+                <Route path=path!("/category/:slug/page/:page") view=CategoryPage />
+            </Routes>
+        </main>
         <SiteFooter />
         <ConsentDialog />
     }
@@ -254,17 +276,7 @@ pub fn App() -> impl IntoView {
         <Html {..} lang=lang />
         <Router base=router_base()>
             <ScrollRestoration />
-            <Routes fallback=|| view! { <SiteLayout><NotFound /></SiteLayout> }>
-                // Partners' widgets: no site frame, no consent banner, nothing stored.
-                <Route path=path!("/embed") view=EmbedView />
-                <ParentRoute path=path!("") view=|| view! { <SiteLayout><Outlet /></SiteLayout> }>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/page/:page") view=HomePage />
-                    <Route path=path!("/article/:slug") view=ArticlePage />
-                    <Route path=path!("/category/:slug") view=CategoryPage />
-                    <Route path=path!("/category/:slug/page/:page") view=CategoryPage />
-                </ParentRoute>
-            </Routes>
+            <Shell />
         </Router>
     }
 }
