@@ -27,7 +27,7 @@ pub fn EmbedView() -> impl IntoView {
         ready || reported == Some(true)
     });
     view! {
-        <div
+        <main
             class="embed-widget"
             class:dark=move || options.read().dark
             lang=move || options.read().lang.unwrap_or_else(|| store.ui_lang()).code()
@@ -63,6 +63,6 @@ pub fn EmbedView() -> impl IntoView {
                     </a>
                 }
             }} />
-        </div>
+        </main>
     }
 }

@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// axe-core on every view, in both colour schemes, with WCAG 2.0/2.1 A and AA, best practices
+// and WCAG 2.2 target size. The consent banner is open in each (a first visit).
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    // WCAG 2.2 target size is not in the tags above: switched on by name.
+    .options({ rules: { 'target-size': { enabled: true } } })
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const [name, path, ready] of [
+    ['listing', '/', 'main .card'],
+    ['article', '/article/mist-cherez-tykhu-vidkryiut-do-zymy', 'main article h1'],
+    ['category', '/category/kultura', 'main .card'],
+    ['not found', '/no-such-page', 'main h1'],
+    ['embed', '/embed?count=5', '.embed-list li'],
+    ['embed, dark theme', '/embed?count=5&theme=dark&lang=en', '.embed-list li'],
+  ] as const) {
+    test(`axe: ${name}, ${scheme} scheme`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(path);
+      await expect(page.locator(ready).first()).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
+  }
+
+  test(`axe: consent settings dialog, ${scheme} scheme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Налаштування', exact: true }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test(`axe: an English publication, ${scheme} scheme`, async ({ page }) => {
+    await page.route('**/config.json', (route) => route.fulfill({ json: { default_language: 'en' } }));
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/');
+    await expect(page.locator('main h1')).toHaveText('Latest news');
+    expect(await violations(page)).toEqual([]);
+  });
+}
