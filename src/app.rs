@@ -1,8 +1,8 @@
 //! The application shell: the shared feed, the page frame and the routes.
 
 use crate::browser::{
-    apply_colors, fetch_config, fetch_feed, on_page_shown, reading_anchor, remove_boot_screen,
-    set_description,
+    announce_new_view, apply_colors, fetch_config, fetch_feed, on_page_shown, reading_anchor,
+    remove_boot_screen, set_description,
 };
 use crate::config::{SiteConfig, SourceKind};
 use crate::feed::{wordpress_slug_url, Feed, FeedError};
@@ -230,6 +230,15 @@ fn Shell() -> impl IntoView {
 fn Site() -> impl IntoView {
     let consent = use_consent();
     Effect::new(move |_| consent.apply());
+    // On every route change after the first page: focus the new headline, announce the title.
+    let location = use_location();
+    Effect::new(move |first_done: Option<bool>| {
+        location.pathname.track();
+        if first_done == Some(true) {
+            announce_new_view(ROUTE_ANNOUNCER);
+        }
+        true
+    });
     view! {
         // The banner comes first in the focus order, the skip link right after it; CSS shows
         // the banner at the foot of the screen.
@@ -247,8 +256,12 @@ fn Site() -> impl IntoView {
         </main>
         <SiteFooter />
         <ConsentDialog />
+        <p id=ROUTE_ANNOUNCER class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
     }
 }
+
+/// The live region that says each new page's title.
+const ROUTE_ANNOUNCER: &str = "route-announcer";
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -382,6 +382,25 @@ pub fn focus_main() {
     }
 }
 
+/// After an in-app navigation, once the new view is drawn: moves focus to its headline (without
+/// scrolling: scroll position is the scroll memory's business) and has the live region say
+/// the new page's title, so keyboard and screen-reader users know the page changed.
+pub fn announce_new_view(live_region_id: &'static str) {
+    request_animation_frame(move || {
+        if let Ok(Some(heading)) = document().query_selector("main h1") {
+            let _ = heading.set_attribute("tabindex", "-1");
+            if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = heading.focus_with_options(&options);
+            }
+        }
+        if let Some(region) = document().get_element_by_id(live_region_id) {
+            region.set_text_content(Some(&document().title()));
+        }
+    });
+}
+
 /// Removes the static placeholder `index.html` paints before the app starts.
 pub fn remove_boot_screen() {
     if let Some(boot) = document().get_element_by_id("boot") {

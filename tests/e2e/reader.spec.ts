@@ -59,11 +59,15 @@ test('an item leads to its article, and back returns to the same place in the li
 
   await target.locator('.card-title a').click();
   await expect(page.locator('main h1')).toHaveText(title);
+  // The new view's headline takes focus and the live region says where the reader is now.
+  await expect(page.locator('main h1')).toBeFocused();
+  await expect(page.locator('#route-announcer')).toHaveText(`${title} — Вістка`);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(scrolledTo);
 
   await page.goBack();
   await expect(page.locator('main h1')).toHaveText('Останні новини');
+  await expect(page.locator('#route-announcer')).toHaveText('Останні новини — Вістка');
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolledTo - 5);
   expect(await page.evaluate(() => window.scrollY)).toBeLessThan(scrolledTo + 5);
 
