@@ -309,3 +309,28 @@ test('the site is served with a strict CSP and the security headers', async ({ p
   expect(await probe.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
   await probe.close();
 });
+
+test('keyboard only: from the first Tab to an article and back', async ({ page }) => {
+  await openListing(page);
+  // The consent banner comes first; answer it from the keyboard.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Відхилити все' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+  // From the main content: the first card's category, then its headline.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('main .card').first().locator('.badge')).toBeFocused();
+  await page.keyboard.press('Tab');
+  const headline = page.locator('main .card').first().locator('.card-title a');
+  await expect(headline).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main article h1')).toHaveText(NEWEST);
+  await expect(page.locator('main article h1')).toBeFocused();
+  // Onward from the headline: the article's own links, then the fresh posts rail.
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveAttribute('href', /\/article\/|\/category\//);
+  await page.goBack();
+  await expect(page.locator('main h1')).toHaveText('Останні новини');
+  await expect(page.locator('main h1')).toBeFocused();
+});
