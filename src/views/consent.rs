@@ -60,8 +60,7 @@ impl ConsentStore {
 
     /// Records a choice; takes effect at once, whether or not storage accepts it.
     pub fn decide(self, choices: Choices) {
-        let from_banner =
-            self.config.with_untracked(Option::is_some) && self.choices.get_untracked().is_none();
+        let from_banner = untrack(|| self.asking());
         self.choices.set(Some(choices));
         self.settings_open.set(false);
         if let Some(config) = self.config.get_untracked() {

@@ -11,6 +11,7 @@ use crate::routes::{category_path, listing_path, page_number};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use std::borrow::Borrow;
 use std::sync::Arc;
 
 /// `/` and `/page/:page`.
@@ -21,9 +22,8 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <WithFeed ready={move |feed: Arc<Feed>| {
             let number = page_number(params.read().get("page").as_deref());
-            let articles: Vec<&Article> = feed.articles.iter().collect();
             let heading = store.ui_lang().strings().latest_news.to_owned();
-            listing(store, heading, &articles, number, listing_path)
+            listing(store, heading, &feed.articles, number, listing_path)
         }} />
     }
 }
@@ -48,10 +48,11 @@ pub fn CategoryPage() -> impl IntoView {
     }
 }
 
-fn listing(
+/// One page of `articles`: the whole feed (no copy of it for the front page) or a category's.
+fn listing<A: Borrow<Article>>(
     store: FeedStore,
     heading: String,
-    articles: &[&Article],
+    articles: &[A],
     number: Option<usize>,
     path: impl Fn(usize) -> String,
 ) -> AnyView {
@@ -71,7 +72,7 @@ fn listing(
     let cards = if current.items.is_empty() {
         view! { <p class="empty">{strings.no_items}</p> }.into_any()
     } else {
-        view! { <ul class="cards">{current.items.iter().map(|a| article_card(a)).collect_view()}</ul> }
+        view! { <ul class="cards">{current.items.iter().map(|a| article_card(a.borrow())).collect_view()}</ul> }
             .into_any()
     };
     view! {
