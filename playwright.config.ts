@@ -58,6 +58,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // A Ukrainian reader's browser: the demo offers both languages and follows the browser's
+    // (tests/e2e/language.spec.ts covers the others).
+    locale: 'uk-UA',
     browserName: 'chromium',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -1,12 +1,12 @@
 //! The application shell: the shared feed, the page frame and the routes.
 
 use crate::browser::{
-    announce_new_view, apply_colors, fetch_config, fetch_feed, on_page_shown, reading_anchor,
-    remove_boot_screen, set_description,
+    announce_new_view, apply_colors, drop_lang_param, fetch_config, fetch_feed, on_page_shown,
+    reader_languages, reading_anchor, remove_boot_screen, save_lang, set_description,
 };
 use crate::config::{SiteConfig, SourceKind};
 use crate::feed::{wordpress_slug_url, Feed, FeedError};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, ReaderLanguages};
 use crate::routes::{embed_path, router_base};
 use crate::views::article::ArticlePage;
 use crate::views::consent::{use_consent, ConsentBanner, ConsentDialog, ConsentStore};
@@ -52,6 +52,8 @@ pub struct FeedStore {
     /// When the feed last arrived, in milliseconds since the epoch.
     loaded_at: StoredValue<f64>,
     pub lookup: RwSignal<Lookup>,
+    /// What the reader has said about languages; see [`SiteConfig::ui_lang`].
+    pub reader: RwSignal<ReaderLanguages>,
 }
 
 impl FeedStore {
@@ -61,6 +63,7 @@ impl FeedStore {
             config: RwSignal::new(None),
             loaded_at: StoredValue::new(0.0),
             lookup: RwSignal::new(Lookup::Idle),
+            reader: RwSignal::new(ReaderLanguages::default()),
         }
     }
 
@@ -182,13 +185,28 @@ impl FeedStore {
         }
     }
 
-    /// The UI language: configured, else the feed's, else Ukrainian.
+    /// The language the UI speaks to this reader.
     pub fn ui_lang(self) -> Lang {
         let feed_lang = self.feed().and_then(|feed| feed.lang);
-        self.config.with(|config| match config {
-            Some(config) => config.ui_lang(feed_lang),
-            None => feed_lang.unwrap_or_default(),
+        self.reader.with(|reader| {
+            self.config.with(|config| match config {
+                Some(config) => config.ui_lang(reader, feed_lang),
+                None => SiteConfig::default().ui_lang(reader, feed_lang),
+            })
         })
+    }
+
+    /// The reader's language for this visit, from a `?lang=` link: not saved, so a shared
+    /// link does not change the language of the reader's next visit.
+    fn choose_lang_for_visit(self, lang: Lang) {
+        self.reader.update(|reader| reader.chosen = Some(lang));
+    }
+
+    /// The reader's choice in the language switch: kept for this visit and saved for the next.
+    pub fn choose_lang(self, lang: Lang) {
+        self.choose_lang_for_visit(lang);
+        save_lang(lang);
+        drop_lang_param();
     }
 
     /// The publication's name: configured, else the feed's title; empty until known.
@@ -218,6 +236,15 @@ pub fn use_feed_store() -> FeedStore {
 #[component]
 fn Shell() -> impl IntoView {
     let location = use_location();
+    let store = use_feed_store();
+    Effect::new(move |_| {
+        let asked = location
+            .query
+            .with(|query| query.get_str("lang").and_then(Lang::from_tag));
+        if let Some(lang) = asked {
+            store.choose_lang_for_visit(lang);
+        }
+    });
     let embed = Memo::new(move |_| location.pathname.with(|path| *path == embed_path()));
     move || match embed.get() {
         // No site frame, no consent banner, nothing stored.
@@ -272,6 +299,11 @@ pub fn App() -> impl IntoView {
     provide_context(consent);
     Effect::new(move |_| {
         remove_boot_screen();
+        let found = reader_languages();
+        store.reader.update(|reader| {
+            reader.saved = found.saved;
+            reader.browser = found.browser;
+        });
         store.start();
         on_page_shown(move || store.refresh_if_stale());
     });

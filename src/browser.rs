@@ -1,13 +1,15 @@
 //! The calls into browser APIs: fetching the config and the feed (with a timeout), reading and
-//! writing the consent record, the analytics script, click-to-load embeds, scroll positions
-//! across back and forward, the reader's place during a refresh, focus, colours and the page's
-//! description. Nothing here renders; views call these from effects and event handlers.
+//! writing the consent record and the language choice, the browser's languages, the analytics
+//! script, click-to-load embeds, scroll positions across back and forward, the reader's place
+//! during a refresh, focus, colours and the page's description. Nothing here renders; views
+//! call these from effects and event handlers.
 
 use crate::config::{Colors, SiteConfig, SourceKind};
 use crate::consent::{standing_choices, Choices, ConsentPolicy, ConsentRecord, STORAGE_KEY};
 use crate::embed::player_for;
 use crate::feed::{parse_json_feed, parse_wordpress, wordpress_next_page, Feed, FeedError};
-use crate::routes::article_path;
+use crate::i18n::{Lang, ReaderLanguages};
+use crate::routes::{article_path, without_param};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -26,7 +28,7 @@ pub const CONFIG_URL: &str = "config.json";
 pub async fn fetch_feed(config: &SiteConfig, url: &str) -> Result<Feed, FeedError> {
     let source = &config.source;
     let (text, headers) = fetch_text(url, source.timeout_seconds).await?;
-    let fallback = config.ui_lang(None);
+    let fallback = config.publication_lang();
     let feed = match source.kind {
         SourceKind::JsonFeed => parse_json_feed(&text, fallback),
         SourceKind::WordPress => parse_wordpress(&text, fallback).map(|feed| {
@@ -226,6 +228,60 @@ pub fn store_consent(choices: Choices, policy: &ConsentPolicy) {
         leptos::logging::warn!(
             "Vistka: the consent choice could not be stored; it holds until the page is closed"
         );
+    }
+}
+
+/// Where the reader's language choice is kept. A setting the reader asked for, so it is
+/// stored without consent, like the consent record itself (ePrivacy Directive art. 5(3):
+/// strictly necessary for a service the user explicitly requested).
+const LANG_KEY: &str = "vistka.lang";
+
+/// The reader's saved language choice and the browser's languages.
+pub fn reader_languages() -> ReaderLanguages {
+    let saved = local_storage()
+        .and_then(|storage| storage.get_item(LANG_KEY).ok().flatten())
+        .and_then(|tag| Lang::from_tag(&tag));
+    let browser = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string().and_then(|tag| Lang::from_tag(&tag)))
+        .collect();
+    ReaderLanguages {
+        chosen: None,
+        saved,
+        browser,
+    }
+}
+
+/// Saves the reader's language choice. Where storage is refused the choice still holds for
+/// this page session (the caller keeps it in memory).
+pub fn save_lang(lang: Lang) {
+    let stored = local_storage().map(|storage| storage.set_item(LANG_KEY, lang.code()));
+    if !matches!(stored, Some(Ok(()))) {
+        leptos::logging::warn!(
+            "Vistka: the language choice could not be stored; it holds until the page is closed"
+        );
+    }
+}
+
+/// Takes `?lang=` out of the address once the reader has chosen in the switch, so a reload
+/// keeps their choice rather than the link's.
+pub fn drop_lang_param() {
+    let location = window().location();
+    let (Ok(path), Ok(search), Ok(hash)) =
+        (location.pathname(), location.search(), location.hash())
+    else {
+        return;
+    };
+    let kept = without_param(&search, "lang");
+    if kept != search {
+        let history = window().history();
+        if let Ok(history) = history {
+            let state = history.state().unwrap_or(JsValue::NULL);
+            let _ =
+                history.replace_state_with_url(&state, "", Some(&format!("{path}{kept}{hash}")));
+        }
     }
 }
 

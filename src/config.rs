@@ -2,7 +2,7 @@
 //! optional and documented in the README; a key of the wrong type is an error that names it.
 
 use crate::consent::ConsentPolicy;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, ReaderLanguages};
 use serde_json::{Map, Value};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -54,7 +54,7 @@ impl Default for SiteConfig {
             description: None,
             logo: None,
             colors: Colors::default(),
-            languages: vec![Lang::Uk, Lang::En],
+            languages: Lang::ALL.to_vec(),
             default_language: None,
             source: Source {
                 kind: SourceKind::JsonFeed,
@@ -135,12 +135,26 @@ impl SiteConfig {
         })
     }
 
-    /// The language the site speaks to readers, given the feed's own.
-    pub fn ui_lang(&self, feed_lang: Option<Lang>) -> Lang {
-        self.default_language
-            .or(feed_lang.filter(|lang| self.languages.contains(lang)))
+    /// The language the site speaks to this reader: the first the site offers of the
+    /// reader's choice in this visit, their saved choice, the publisher's default, the
+    /// browser's languages and the feed's own language; else the first offered.
+    pub fn ui_lang(&self, reader: &ReaderLanguages, feed_lang: Option<Lang>) -> Lang {
+        reader
+            .chosen
+            .into_iter()
+            .chain(reader.saved)
+            .chain(self.default_language)
+            .chain(reader.browser.iter().copied())
+            .chain(feed_lang)
+            .find(|lang| self.languages.contains(lang))
             .or(self.languages.first().copied())
             .unwrap_or_default()
+    }
+
+    /// The language of articles that do not name theirs (nor does their feed): the
+    /// publisher's, whatever the reader's.
+    pub fn publication_lang(&self) -> Lang {
+        self.ui_lang(&ReaderLanguages::default(), None)
     }
 }
 
@@ -336,17 +350,76 @@ mod tests {
     }
 
     #[test]
-    fn the_ui_language() {
-        let mut config = SiteConfig::default();
-        assert_eq!(config.ui_lang(None), Lang::Uk);
-        assert_eq!(config.ui_lang(Some(Lang::En)), Lang::En);
-        config.languages = vec![Lang::Uk];
+    fn the_ui_language_follows_the_reader_then_the_publisher() {
+        let config = SiteConfig {
+            languages: Lang::ALL.to_vec(),
+            default_language: Some(Lang::Uk),
+            ..SiteConfig::default()
+        };
+        let reader = |chosen, saved, browser: &[Lang]| ReaderLanguages {
+            chosen,
+            saved,
+            browser: browser.to_vec(),
+        };
+        let en = Some(Lang::En);
+        let uk = Some(Lang::Uk);
         assert_eq!(
-            config.ui_lang(Some(Lang::En)),
-            Lang::Uk,
-            "a language the site does not offer"
+            config.ui_lang(&reader(en, uk, &[]), None),
+            Lang::En,
+            "chosen in this visit"
         );
-        config.default_language = Some(Lang::En);
-        assert_eq!(config.ui_lang(Some(Lang::Uk)), Lang::En);
+        assert_eq!(
+            config.ui_lang(&reader(None, en, &[]), None),
+            Lang::En,
+            "saved"
+        );
+        assert_eq!(
+            config.ui_lang(&reader(None, None, &[Lang::En]), en),
+            Lang::Uk,
+            "the publisher's default before the browser's languages"
+        );
+        let no_default = SiteConfig {
+            default_language: None,
+            ..config.clone()
+        };
+        assert_eq!(
+            no_default.ui_lang(&reader(None, None, &[Lang::En, Lang::Uk]), uk),
+            Lang::En,
+            "the browser's first language the site speaks"
+        );
+        assert_eq!(
+            no_default.ui_lang(&reader(None, None, &[]), en),
+            Lang::En,
+            "the feed's"
+        );
+        assert_eq!(
+            no_default.ui_lang(&ReaderLanguages::default(), None),
+            Lang::Uk,
+            "the first offered"
+        );
+    }
+
+    #[test]
+    fn a_language_the_site_does_not_offer_is_passed_over() {
+        let config = SiteConfig {
+            languages: vec![Lang::Uk],
+            ..SiteConfig::default()
+        };
+        let reader = ReaderLanguages {
+            chosen: Some(Lang::En),
+            saved: Some(Lang::En),
+            browser: vec![Lang::En],
+        };
+        assert_eq!(config.ui_lang(&reader, Some(Lang::En)), Lang::Uk);
+    }
+
+    #[test]
+    fn articles_without_a_language_are_in_the_publishers() {
+        let config = SiteConfig {
+            default_language: Some(Lang::En),
+            ..SiteConfig::default()
+        };
+        assert_eq!(config.publication_lang(), Lang::En);
+        assert_eq!(SiteConfig::default().publication_lang(), Lang::Uk);
     }
 }

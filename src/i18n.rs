@@ -34,6 +34,41 @@ impl Lang {
             Lang::En => &EN,
         }
     }
+
+    /// Every language Vistka speaks, in the order a site offers them by default.
+    pub const ALL: [Lang; 2] = [Lang::Uk, Lang::En];
+
+    /// `n` with the noun form this language's plural rules ask for: `forms` holds the
+    /// Unicode CLDR categories one, few and many (English uses one and many).
+    pub fn count(self, n: u64, forms: &[&'static str; 3]) -> String {
+        let [one, few, many] = *forms;
+        let form = match self {
+            // CLDR's Ukrainian rules: 1, 21, 31… take "one"; 2–4, 22–24… "few"; the rest "many".
+            Lang::Uk => match (n % 10, n % 100) {
+                (1, 11) => many,
+                (1, _) => one,
+                (2..=4, 12..=14) => many,
+                (2..=4, _) => few,
+                _ => many,
+            },
+            Lang::En if n == 1 => one,
+            Lang::En => many,
+        };
+        format!("{n} {form}")
+    }
+}
+
+/// What a reader has told the site about languages, strongest first. The site's own
+/// default sits between the saved choice and the browser's languages (see
+/// `SiteConfig::ui_lang`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReaderLanguages {
+    /// Chosen during this visit: a `?lang=` link or the header's switch.
+    pub chosen: Option<Lang>,
+    /// Saved by the switch on an earlier visit.
+    pub saved: Option<Lang>,
+    /// The browser's languages Vistka speaks, in the browser's order.
+    pub browser: Vec<Lang>,
 }
 
 /// Every fixed piece of UI text, one table per language.
@@ -81,6 +116,11 @@ pub struct Strings {
     pub embed_notice: &'static str,
     pub embed_load: &'static str,
     pub more_news: &'static str,
+    /// The name of the language, in itself, for the language switch.
+    pub language_name: &'static str,
+    pub reading_time: &'static str,
+    /// "minute" in the plural forms of [`Lang::count`].
+    pub minutes: [&'static str; 3],
 }
 
 const UK: Strings = Strings {
@@ -118,7 +158,7 @@ const UK: Strings = Strings {
     cookie_settings: "Налаштування cookies",
     save_choices: "Зберегти вибір",
     necessary: "Необхідні (завжди увімкнені)",
-    necessary_text: "Запам’ятовують ваш вибір щодо cookies у цьому браузері. Без них сайт питав би щоразу.",
+    necessary_text: "Запам’ятовують у цьому браузері ваш вибір щодо cookies і мову сайту. Без них сайт питав би щоразу.",
     analytics: "Аналітика",
     analytics_text: "Статистика відвідувань, з якої редакція дізнається, що читають. Без неї сайт працює так само.",
     external_media: "Зовнішні медіа",
@@ -126,6 +166,9 @@ const UK: Strings = Strings {
     embed_notice: "Тут вбудовано матеріал із сайту",
     embed_load: "Показати цей матеріал",
     more_news: "Більше новин",
+    language_name: "Українська",
+    reading_time: "Час читання",
+    minutes: ["хвилина", "хвилини", "хвилин"],
 };
 
 const EN: Strings = Strings {
@@ -163,7 +206,7 @@ const EN: Strings = Strings {
     cookie_settings: "Cookie settings",
     save_choices: "Save choices",
     necessary: "Necessary (always on)",
-    necessary_text: "Remember your cookie choice in this browser. Without them the site would ask every time.",
+    necessary_text: "Remember your cookie choice and the site language in this browser. Without them the site would ask every time.",
     analytics: "Analytics",
     analytics_text: "Visit statistics that tell the newsroom what is read. The site works the same without them.",
     external_media: "External media",
@@ -171,6 +214,9 @@ const EN: Strings = Strings {
     embed_notice: "Embedded here is content from",
     embed_load: "Show this content",
     more_news: "More news",
+    language_name: "English",
+    reading_time: "Reading time",
+    minutes: ["minute", "minutes", "minutes"],
 };
 
 #[cfg(test)]
@@ -192,5 +238,53 @@ mod tests {
         assert_eq!(Lang::Uk.strings().fresh_posts, "Свіжі дописи");
         assert_eq!(Lang::En.strings().read_more, "Read more");
         assert_eq!(Lang::En.strings().fresh_posts, "Fresh posts");
+    }
+
+    #[test]
+    fn ukrainian_counts_take_three_forms() {
+        let minutes = |n| Lang::Uk.count(n, &Lang::Uk.strings().minutes);
+        for (n, expected) in [
+            (0, "0 хвилин"),
+            (1, "1 хвилина"),
+            (2, "2 хвилини"),
+            (3, "3 хвилини"),
+            (4, "4 хвилини"),
+            (5, "5 хвилин"),
+            (10, "10 хвилин"),
+            (11, "11 хвилин"),
+            (12, "12 хвилин"),
+            (14, "14 хвилин"),
+            (20, "20 хвилин"),
+            (21, "21 хвилина"),
+            (22, "22 хвилини"),
+            (25, "25 хвилин"),
+            (101, "101 хвилина"),
+            (111, "111 хвилин"),
+            (112, "112 хвилин"),
+            (122, "122 хвилини"),
+        ] {
+            assert_eq!(minutes(n), expected);
+        }
+    }
+
+    #[test]
+    fn english_counts_take_two_forms() {
+        let minutes = |n| Lang::En.count(n, &Lang::En.strings().minutes);
+        assert_eq!(minutes(0), "0 minutes");
+        assert_eq!(minutes(1), "1 minute");
+        assert_eq!(minutes(2), "2 minutes");
+        assert_eq!(minutes(21), "21 minutes");
+    }
+
+    #[test]
+    fn every_language_names_itself() {
+        assert_eq!(
+            Lang::ALL.map(|lang| Lang::from_tag(lang.code())),
+            Lang::ALL.map(Some)
+        );
+        assert_eq!(
+            Lang::ALL.map(|lang| lang.strings().language_name),
+            ["Українська", "English"]
+        );
     }
 }

@@ -7,8 +7,6 @@
 //! (`scripts/build.sh --base /news/`): a constant rather than a runtime lookup, so links are
 //! plain strings and views can be rendered ahead of time.
 
-use crate::i18n::Lang;
-
 /// The path the site is served under, with a trailing slash: `/` or `/news/`.
 pub const BASE: &str = match option_env!("VISTKA_BASE") {
     Some(base) => base,
@@ -44,13 +42,13 @@ pub fn embed_path() -> String {
 }
 
 /// What a partner asked the embed to show, read from its query string
-/// (`?count=5&category=sport&lang=en&theme=dark&id=w0`). Anything unreadable falls back to the
+/// (`?count=5&category=sport&theme=dark&id=w0`; `lang=en` is read for every view, by the
+/// app). Anything unreadable falls back to the
 /// default: a partner's typo shows a working widget, not an error.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EmbedOptions {
     pub count: usize,
     pub category: Option<String>,
-    pub lang: Option<Lang>,
     pub dark: bool,
     /// Names the widget in its height messages to the partner page.
     pub id: String,
@@ -74,10 +72,22 @@ impl EmbedOptions {
         EmbedOptions {
             count,
             category: param("category").filter(|slug| !slug.is_empty()),
-            lang: param("lang").and_then(|tag| Lang::from_tag(&tag)),
             dark: param("theme").as_deref() == Some("dark"),
             id,
         }
+    }
+}
+
+/// A query string (`?a=1&lang=en`) without the parameter `name`; empty when nothing is left.
+pub fn without_param(search: &str, name: &str) -> String {
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(name))
+        .collect();
+    match kept.is_empty() {
+        true => String::new(),
+        false => format!("?{}", kept.join("&")),
     }
 }
 
@@ -115,7 +125,6 @@ mod tests {
             EmbedOptions {
                 count: 5,
                 category: None,
-                lang: None,
                 dark: false,
                 id: String::new()
             }
@@ -123,7 +132,6 @@ mod tests {
         let asked = options(&[
             ("count", "3"),
             ("category", "sport"),
-            ("lang", "en"),
             ("theme", "dark"),
             ("id", "w1"),
         ]);
@@ -132,7 +140,6 @@ mod tests {
             EmbedOptions {
                 count: 3,
                 category: Some("sport".into()),
-                lang: Some(Lang::En),
                 dark: true,
                 id: "w1".into()
             }
@@ -144,7 +151,6 @@ mod tests {
         for count in ["0", "-1", "21", "many", ""] {
             assert_eq!(options(&[("count", count)]).count, 5, "{count}");
         }
-        assert_eq!(options(&[("lang", "de")]).lang, None);
         assert!(!options(&[("theme", "purple")]).dark);
         assert_eq!(options(&[("id", "w1\"><script>")]).id, "w1script");
     }
@@ -168,6 +174,19 @@ mod tests {
             category_path("sport", 2),
             format!("{BASE}category/sport/page/2")
         );
+    }
+
+    #[test]
+    fn drops_one_query_parameter() {
+        assert_eq!(without_param("?lang=en", "lang"), "");
+        assert_eq!(without_param("?a=1&lang=en&b=2", "lang"), "?a=1&b=2");
+        assert_eq!(
+            without_param("?a=1&language=en", "lang"),
+            "?a=1&language=en"
+        );
+        assert_eq!(without_param("?lang&a=1&lang=uk", "lang"), "?a=1");
+        assert_eq!(without_param("", "lang"), "");
+        assert_eq!(without_param("?", "lang"), "");
     }
 
     #[test]

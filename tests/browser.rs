@@ -3,6 +3,7 @@
 
 use vistka::embed::Embeds;
 use vistka::html::sanitize;
+use vistka::i18n::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -120,6 +121,8 @@ async fn sanitised_corpus_is_inert_in_the_real_dom() {
 /// the failure view with a retry button, not a blank page or a panic.
 #[wasm_bindgen_test]
 async fn the_app_shows_a_retry_when_the_feed_is_missing() {
+    // The reader chose Ukrainian on an earlier visit: it wins over the browser's English.
+    vistka::browser::save_lang(Lang::Uk);
     leptos::mount::mount_to_body(vistka::app::App);
     wait_until("the failure view shows", || {
         document()
@@ -138,4 +141,26 @@ async fn the_app_shows_a_retry_when_the_feed_is_missing() {
     assert!(alert.contains("Не вдалося завантажити новини"), "{alert}");
     assert!(alert.contains("(404)"), "{alert}");
     assert_eq!(document().title(), "Не вдалося завантажити новини");
+    let html_lang = document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"));
+    assert_eq!(html_lang.as_deref(), Some("uk"));
+}
+
+/// The saved choice and `navigator.languages` are read back as the reader left them.
+#[wasm_bindgen_test]
+fn reads_the_saved_language_and_the_browsers() {
+    for lang in [Lang::En, Lang::Uk] {
+        vistka::browser::save_lang(lang);
+        assert_eq!(vistka::browser::reader_languages().saved, Some(lang));
+    }
+    let navigator: Vec<Option<Lang>> = web_sys::window()
+        .expect("a window")
+        .navigator()
+        .languages()
+        .iter()
+        .map(|tag| tag.as_string().and_then(|tag| Lang::from_tag(&tag)))
+        .collect();
+    let expected: Vec<Lang> = navigator.into_iter().flatten().collect();
+    assert_eq!(vistka::browser::reader_languages().browser, expected);
 }

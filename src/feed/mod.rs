@@ -96,7 +96,21 @@ pub enum FeedError {
 /// Length of a listing excerpt in characters, before the ellipsis.
 pub const EXCERPT_LEN: usize = 220;
 
+/// Words read in a minute, for the reading-time label: a common figure for adult readers
+/// of running text in either language.
+pub const WORDS_PER_MINUTE: usize = 200;
+
 impl Article {
+    /// Minutes it takes to read the body, rounded up; at least one.
+    pub fn reading_minutes(&self) -> u64 {
+        let words = match &self.body {
+            Body::Html(body) => html::to_text(body).split_whitespace().count(),
+            Body::Text(body) => body.split_whitespace().count(),
+            Body::Empty => 0,
+        };
+        words.div_ceil(WORDS_PER_MINUTE).max(1) as u64
+    }
+
     /// The listing's excerpt: the item's summary, else the start of its text cut at a word.
     pub fn excerpt(&self) -> String {
         if let Some(summary) = self.summary.as_deref().map(html::to_text) {
@@ -351,5 +365,38 @@ mod tests {
             permalink_slug("/relative/path-here").as_deref(),
             Some("path-here")
         );
+    }
+
+    fn article_with(body: &str) -> Article {
+        let feed = format!(
+            r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [
+                {{"id": "1", "title": "A", "date_published": "2024-11-23T10:00:00+02:00", {body}}}
+            ]}}"#
+        );
+        let feed = parse_json_feed(&feed, Lang::Uk).expect("a valid feed");
+        feed.articles.into_iter().next().expect("one article")
+    }
+
+    #[test]
+    fn reading_time_counts_words_and_rounds_up() {
+        let words = |n: usize| vec!["слово"; n].join(" ");
+        for (n, minutes) in [(0, 1), (1, 1), (200, 1), (201, 2), (1000, 5), (1001, 6)] {
+            let text = article_with(&format!(r#""content_text": "{}""#, words(n)));
+            assert_eq!(text.reading_minutes(), minutes, "{n} words of text");
+            let html = article_with(&format!(
+                r#""content_html": "<p>{}</p><p>{}</p>""#,
+                words(n / 2),
+                words(n - n / 2)
+            ));
+            assert_eq!(html.reading_minutes(), minutes, "{n} words of HTML");
+        }
+    }
+
+    #[test]
+    fn reading_time_skips_markup_and_scripts() {
+        let article = article_with(
+            r#""content_html": "<p>два слова</p><script>var not, words, that, a, reader, sees;</script><img src='x.png' alt=''>""#,
+        );
+        assert_eq!(article.reading_minutes(), 1);
     }
 }

@@ -47,7 +47,9 @@ pub fn ArticlePage() -> impl IntoView {
 }
 
 fn article_view(store: FeedStore, feed: &Feed, article: &Article) -> impl IntoView {
-    let strings = article.lang.strings();
+    let lang = article.lang;
+    let strings = lang.strings();
+    let reading_time = lang.count(article.reading_minutes(), &strings.minutes);
     let authors = (!article.authors.is_empty()).then(|| {
         view! { <span class="author">{strings.by_author} " " {article.authors.join(", ")}</span> }
     });
@@ -58,7 +60,10 @@ fn article_view(store: FeedStore, feed: &Feed, article: &Article) -> impl IntoVi
                 <header class="article-header">
                     {article.category.as_ref().map(category_badge)}
                     <h1>{article.title.clone()}</h1>
-                    <p class="byline">{published_date(article)} {authors}</p>
+                    <p class="byline">
+                        {published_date(article)} {authors}
+                        <span class="reading-time">{strings.reading_time} ": " {reading_time}</span>
+                    </p>
                 </header>
                 {lead_image(article)}
                 {body(&article.body, article.lang)}

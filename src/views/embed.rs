@@ -27,15 +27,10 @@ pub fn EmbedView() -> impl IntoView {
         ready || reported == Some(true)
     });
     view! {
-        <main
-            class="embed-widget"
-            class:dark=move || options.read().dark
-            lang=move || options.read().lang.unwrap_or_else(|| store.ui_lang()).code()
-        >
+        <main class="embed-widget" class:dark=move || options.read().dark>
             <WithFeed ready={move |feed: Arc<Feed>| {
                 let options = options.get();
-                let lang = options.lang.unwrap_or_else(|| store.ui_lang());
-                let strings = lang.strings();
+                let strings = store.ui_lang().strings();
                 let category = options.category.as_deref().and_then(|slug| feed.category(slug));
                 let (heading, more) = match category {
                     Some(category) => (category.name.clone(), category_path(&category.slug, 1)),

@@ -62,11 +62,48 @@ pub fn SiteHeader() -> impl IntoView {
                     }}
                     {move || store.publication()}
                 </a>
+                <LanguageSwitch />
             </div>
             <nav class="sections" aria-label=move || store.ui_lang().strings().main_navigation>
                 <ul class="wrap">{sections}</ul>
             </nav>
         </header>
+    }
+}
+
+/// A button to the other language the publisher offers, named in that language (the
+/// convention readers look for); none on a site in one language. The button stays in place
+/// as the language changes, so keyboard focus stays on it.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let store = use_feed_store();
+    let other = Memo::new(move |_| {
+        let current = store.ui_lang();
+        store.config.with(|config| {
+            config.as_ref().and_then(|config| {
+                config
+                    .languages
+                    .iter()
+                    .copied()
+                    .find(|lang| *lang != current)
+            })
+        })
+    });
+    let offered = Memo::new(move |_| other.get().is_some());
+    move || {
+        offered.get().then(|| {
+            let lang = move || other.get().unwrap_or_default();
+            view! {
+                <button
+                    type="button"
+                    class="lang-switch"
+                    lang=move || lang().code()
+                    on:click=move |_| store.choose_lang(lang())
+                >
+                    {move || lang().strings().language_name}
+                </button>
+            }
+        })
     }
 }
 

@@ -68,11 +68,7 @@ test('a first visit asks, with accept and reject equally prominent, and stores n
 });
 
 test('an English publication asks in English', async ({ page }) => {
-  await page.route('**/feed.json', async (route) => {
-    const response = await route.fetch();
-    const feed = await response.json();
-    await route.fulfill({ json: { ...feed, language: 'en' } });
-  });
+  await page.route('**/config.json', (route) => route.fulfill({ json: { default_language: 'en' } }));
   await page.goto('/');
   const english = page.getByRole('region', { name: 'This site uses cookies.' });
   await expect(english).toBeVisible();
@@ -116,7 +112,7 @@ test('settings offer necessary (always on), analytics and external media', async
   const necessary = dialog(page).getByRole('checkbox', { name: 'Необхідні (завжди увімкнені)' });
   await expect(necessary).toBeChecked();
   await expect(necessary).toBeDisabled();
-  await expect(dialog(page)).toContainText('Запам’ятовують ваш вибір');
+  await expect(dialog(page)).toContainText('Запам’ятовують у цьому браузері ваш вибір щодо cookies і мову сайту');
   await expect(dialog(page).getByRole('checkbox', { name: 'Аналітика' })).not.toBeChecked();
   await dialog(page).getByRole('checkbox', { name: 'Зовнішні медіа' }).check();
   await dialog(page).getByRole('button', { name: 'Зберегти вибір' }).click();

@@ -22,8 +22,8 @@ test.describe('embed on a partner page', () => {
     await expect(second.locator('.embed-list li')).toHaveCount(3);
     await expect(second.locator('.embed-title')).toHaveText('Культура');
     await expect(second.locator('.embed-more')).toContainText('More news');
-    await expect(second.locator('.embed-widget')).toHaveAttribute('lang', 'en');
-    await expect(first.locator('.embed-widget')).toHaveAttribute('lang', 'uk');
+    await expect(second.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(first.locator('html')).toHaveAttribute('lang', 'uk');
     // No consent banner, nothing stored (where the browser lets a third-party frame store at all).
     await expect(first.locator('.consent-banner')).toHaveCount(0);
     const stored = await first.locator('body').evaluate(() => {

@@ -177,31 +177,35 @@ test('the feed is fetched once and shared by all views', async ({ page }) => {
   expect(feedRequests).toHaveLength(1);
 });
 
-test('another JSON Feed in place of feed.json is shown without a rebuild', async ({ page }) => {
-  // A publisher whose config.json leaves the name to the feed.
-  await page.route('**/config.json', (route) => route.fulfill({ json: {} }));
-  await page.route('**/feed.json', (route) =>
-    route.fulfill({
-      contentType: 'application/feed+json',
-      body: JSON.stringify({
-        version: 'https://jsonfeed.org/version/1',
-        title: 'The Other Paper',
-        language: 'en',
-        items: [
-          { id: 7, title: 'A different story', content_text: 'First paragraph.\n\nSecond paragraph.', date_published: '2024-11-21T08:00:00-05:00', author: { name: 'Jo Doe' }, tags: ['Local'] },
-        ],
+test.describe('an English reader', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('another JSON Feed in place of feed.json is shown without a rebuild', async ({ page }) => {
+    // A publisher whose config.json leaves the name to the feed.
+    await page.route('**/config.json', (route) => route.fulfill({ json: {} }));
+    await page.route('**/feed.json', (route) =>
+      route.fulfill({
+        contentType: 'application/feed+json',
+        body: JSON.stringify({
+          version: 'https://jsonfeed.org/version/1',
+          title: 'The Other Paper',
+          language: 'en',
+          items: [
+            { id: 7, title: 'A different story', content_text: 'First paragraph.\n\nSecond paragraph.', date_published: '2024-11-21T08:00:00-05:00', author: { name: 'Jo Doe' }, tags: ['Local'] },
+          ],
+        }),
       }),
-    }),
-  );
-  await page.goto('/');
-  await expect(page.locator('main h1')).toHaveText('Latest news');
-  await expect(page.locator('.site-name')).toHaveText('The Other Paper');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.getByRole('link', { name: 'A different story' }).first().click();
-  await expect(page).toHaveURL(/\/article\/a-different-story$/);
-  await expect(page.locator('.byline')).toContainText('Thursday November 21st, 2024');
-  await expect(page.locator('.byline')).toContainText('By Jo Doe');
-  await expect(page.locator('.article-body p')).toHaveText(['First paragraph.', 'Second paragraph.']);
+    );
+    await page.goto('/');
+    await expect(page.locator('main h1')).toHaveText('Latest news');
+    await expect(page.locator('.site-name')).toHaveText('The Other Paper');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByRole('link', { name: 'A different story' }).first().click();
+    await expect(page).toHaveURL(/\/article\/a-different-story$/);
+    await expect(page.locator('.byline')).toContainText('Thursday November 21st, 2024');
+    await expect(page.locator('.byline')).toContainText('By Jo Doe');
+    await expect(page.locator('.article-body p')).toHaveText(['First paragraph.', 'Second paragraph.']);
+  });
 });
 
 for (const [name, response, message] of [
