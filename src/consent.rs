@@ -6,8 +6,8 @@
 //! `id` is random, so a publisher can match a record to a consent log without it naming the
 //! reader. Anything that does not read as such a record is no record: the reader is asked.
 
-use chrono::{DateTime, Duration, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use serde_json::{json, Value};
 
 /// The localStorage key of the record: strictly necessary, so it may be written without consent.
 pub const STORAGE_KEY: &str = "vistka.consent";
@@ -16,7 +16,7 @@ pub const STORAGE_KEY: &str = "vistka.consent";
 const RECORD_VERSION: u32 = 1;
 
 /// The optional categories. Necessary storage (this record itself) needs no consent.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Choices {
     pub analytics: bool,
     pub media: bool,
@@ -53,13 +53,12 @@ impl Default for ConsentPolicy {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ConsentRecord {
     pub version: u32,
     pub revision: u32,
     pub given_at: DateTime<Utc>,
     pub id: String,
-    #[serde(flatten)]
     pub choices: Choices,
 }
 
@@ -74,13 +73,36 @@ impl ConsentRecord {
         }
     }
 
+    /// The record as stored. Written out field by field rather than derived: serde's derive
+    /// for this one flat record cost more wasm than the rest of the consent code.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json!({
+            "version": self.version,
+            "revision": self.revision,
+            "given_at": self.given_at.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+            "id": self.id,
+            "analytics": self.choices.analytics,
+            "media": self.choices.media,
+        })
+        .to_string()
     }
 
     /// Reads a stored record; `None` for anything corrupt or of another format version.
     pub fn from_json(text: &str) -> Option<Self> {
-        let record: ConsentRecord = serde_json::from_str(text).ok()?;
+        let record: Value = serde_json::from_str(text).ok()?;
+        let number = |key: &str| u32::try_from(record.get(key)?.as_u64()?).ok();
+        let flag = |key: &str| record.get(key)?.as_bool();
+        let given_at = DateTime::parse_from_rfc3339(record.get("given_at")?.as_str()?).ok()?;
+        let record = ConsentRecord {
+            version: number("version")?,
+            revision: number("revision")?,
+            given_at: given_at.with_timezone(&Utc),
+            id: record.get("id")?.as_str()?.to_owned(),
+            choices: Choices {
+                analytics: flag("analytics")?,
+                media: flag("media")?,
+            },
+        };
         (record.version == RECORD_VERSION && !record.id.trim().is_empty()).then_some(record)
     }
 }

@@ -8,7 +8,7 @@
 use super::{usable_articles, Article, Body, Category, Feed, FeedError};
 use crate::html::{decode_entities, to_text};
 use crate::i18n::Lang;
-use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value};
 
 /// Parses one page of `/wp/v2/posts`. The site's name and language are not part of the
@@ -117,7 +117,10 @@ fn wordpress_date(
 ) -> Option<DateTime<FixedOffset>> {
     let parse = |key: &str| {
         let text = post.get(key)?.as_str()?;
-        NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M:%S").ok()
+        // WordPress writes both as `2024-11-23T10:00:00`, without an offset: read here as UTC
+        // by the RFC 3339 parser JSON Feed dates use. chrono's general parser (a format
+        // string, or NaiveDateTime's FromStr) would add 6 to 14 KB of wasm.
+        DateTime::parse_from_rfc3339(&format!("{}Z", text.trim())).ok()
     };
     let utc = parse(gmt)?;
     let offset_seconds = parse(local).map_or(0, |local| (local - utc).num_seconds());
@@ -127,7 +130,7 @@ fn wordpress_date(
         .filter(|seconds| seconds % 60 == 0)
         .and_then(FixedOffset::east_opt)
         .unwrap_or(FixedOffset::east_opt(0)?);
-    Some(utc.and_utc().with_timezone(&offset))
+    Some(utc.with_timezone(&offset))
 }
 
 /// Embedded objects come as one-element lists; a failed embed is an object with a `code`.

@@ -64,10 +64,7 @@ fn listing<A: Borrow<Article>>(
     let publication = store.publication();
     let title = match current.number {
         1 => document_title(&heading, &publication),
-        n => document_title(
-            &format!("{heading}, {} {n}", strings.page.to_lowercase()),
-            &publication,
-        ),
+        n => document_title(&format!("{heading} ({} {n})", strings.page), &publication),
     };
     let cards = if current.items.is_empty() {
         view! { <p class="empty">{strings.no_items}</p> }.into_any()

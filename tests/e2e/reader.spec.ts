@@ -134,7 +134,7 @@ test('older and newer pages are real URLs', async ({ page }) => {
   await expect(page.locator('main .card')).toHaveCount(13);
   await expect(page.locator('.pagination')).toContainText('Сторінка 2 з 2');
   await expect(page.getByRole('link', { name: /Старіші/ })).toHaveCount(0);
-  await expect(page).toHaveTitle('Останні новини, сторінка 2 — Вістка');
+  await expect(page).toHaveTitle('Останні новини (Сторінка 2) — Вістка');
   await page.getByRole('link', { name: /Новіші/ }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.locator('main .card').first().locator('.card-title')).toHaveText(NEWEST);
