@@ -13,82 +13,90 @@ use serde_json::{Map, Value};
 pub fn parse_json_feed(text: &str, fallback: Lang) -> Result<Feed, FeedError> {
     let document: Value =
         serde_json::from_str(text).map_err(|error| FeedError::Json(error.to_string()))?;
-    let feed = document
-        .as_object()
-        .ok_or_else(|| FeedError::Shape("a JSON object at the top level".into()))?;
-    let items = feed
-        .get("items")
-        .and_then(Value::as_array)
-        .ok_or_else(|| FeedError::Shape("an \"items\" array".into()))?;
-    let language = string(feed, "language");
+    let Value::Object(mut feed) = document else {
+        return Err(FeedError::Shape("a JSON object at the top level".into()));
+    };
+    let Some(Value::Array(items)) = feed.remove("items") else {
+        return Err(FeedError::Shape("an \"items\" array".into()));
+    };
+    let language = take_string(&mut feed, "language");
     let feed_lang = language.as_deref().and_then(Lang::from_tag);
 
-    let (articles, skipped) = usable_articles(items, |item| {
-        parse_item(item.as_object()?, language.as_deref(), fallback)
+    let (articles, skipped) = usable_articles(items, |item| match item {
+        Value::Object(item) => parse_item(item, language.as_deref(), fallback),
+        _ => None,
     })?;
     Ok(Feed {
-        title: string(feed, "title").unwrap_or_default(),
-        home_page_url: string(feed, "home_page_url"),
+        title: take_string(&mut feed, "title").unwrap_or_default(),
+        home_page_url: take_string(&mut feed, "home_page_url"),
         lang: feed_lang,
         articles,
         categories: Vec::new(),
         skipped,
-        next_url: string(feed, "next_url").filter(|url| crate::html::is_safe_url(url)),
+        next_url: take_string(&mut feed, "next_url").filter(|url| crate::html::is_safe_url(url)),
     }
     .finished())
 }
 
+/// Reads one item, taking its strings out of the parsed document rather than copying them:
+/// a large feed is megabytes of article text.
 fn parse_item(
-    item: &Map<String, Value>,
+    mut item: Map<String, Value>,
     feed_language: Option<&str>,
     fallback: Lang,
 ) -> Option<Article> {
-    let id = match item.get("id")? {
-        Value::String(id) if !id.trim().is_empty() => id.trim().to_owned(),
+    let id = match item.remove("id")? {
+        Value::String(id) if !id.trim().is_empty() => trimmed(id),
         // JSON Feed 1.0 publishers sometimes wrote numeric ids; the spec says to coerce them.
         Value::Number(id) => id.to_string(),
         _ => return None,
     };
-    let title = string(item, "title")
+    let title = take_string(&mut item, "title")
         .map(|title| collapse_whitespace(&title))
         .filter(|t| !t.is_empty())?;
-    let published = date(item, "date_published").or_else(|| date(item, "date_modified"))?;
-    let language = string(item, "language").or_else(|| feed_language.map(str::to_owned));
+    let published = date(&item, "date_published").or_else(|| date(&item, "date_modified"))?;
+    let language = take_string(&mut item, "language").or_else(|| feed_language.map(str::to_owned));
     let lang = language
         .as_deref()
         .and_then(Lang::from_tag)
         .unwrap_or(fallback);
-    let body = match (string(item, "content_html"), string(item, "content_text")) {
-        (Some(html), _) => Body::Html(html),
-        (None, Some(text)) => Body::Text(text),
-        (None, None) => Body::Empty,
+    let body = match take_string(&mut item, "content_html") {
+        Some(html) => Body::Html(html),
+        None => take_string(&mut item, "content_text").map_or(Body::Empty, Body::Text),
     };
+    let image = take_string(&mut item, "image").or_else(|| take_string(&mut item, "banner_image"));
     Some(Article {
         id,
         slug: String::new(),
         readable_slug: String::new(),
-        url: string(item, "url"),
+        url: take_string(&mut item, "url"),
         title,
         body,
-        summary: string(item, "summary"),
-        image: string(item, "image").or_else(|| string(item, "banner_image")),
+        summary: take_string(&mut item, "summary"),
+        image,
         published,
-        modified: date(item, "date_modified"),
-        authors: authors(item),
-        category: first_tag(item),
+        modified: date(&item, "date_modified"),
+        authors: authors(&mut item),
+        category: first_tag(&item),
         language,
         lang,
     })
 }
 
-/// A non-empty string field; any other type counts as absent.
-fn string(object: &Map<String, Value>, key: &str) -> Option<String> {
-    object
-        .get(key)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|value| !value.is_empty())
-        .map(str::to_owned)
+/// A non-empty string field, taken out of `object`; any other type counts as absent.
+fn take_string(object: &mut Map<String, Value>, key: &str) -> Option<String> {
+    match object.remove(key)? {
+        Value::String(text) if !text.trim().is_empty() => Some(trimmed(text)),
+        _ => None,
+    }
+}
+
+/// `text` without surrounding whitespace, copied only when there is some.
+fn trimmed(text: String) -> String {
+    match text.trim() {
+        inner if inner.len() == text.len() => text,
+        inner => inner.to_owned(),
+    }
 }
 
 fn date(object: &Map<String, Value>, key: &str) -> Option<DateTime<FixedOffset>> {
@@ -97,15 +105,17 @@ fn date(object: &Map<String, Value>, key: &str) -> Option<DateTime<FixedOffset>>
 }
 
 /// 1.1 `authors` (a list), else 1.0 `author` (one object); names only.
-fn authors(item: &Map<String, Value>) -> Vec<String> {
-    let list = match (item.get("authors"), item.get("author")) {
-        (Some(Value::Array(list)), _) => list.iter().collect(),
+fn authors(item: &mut Map<String, Value>) -> Vec<String> {
+    let list = match (item.remove("authors"), item.remove("author")) {
+        (Some(Value::Array(list)), _) => list,
         (_, Some(author)) => vec![author],
         _ => Vec::new(),
     };
     list.into_iter()
-        .filter_map(Value::as_object)
-        .filter_map(|author| string(author, "name"))
+        .filter_map(|author| match author {
+            Value::Object(mut author) => take_string(&mut author, "name"),
+            _ => None,
+        })
         .collect()
 }
 

@@ -199,19 +199,20 @@ fn permalink_slug(url: &str) -> Option<String> {
 /// skipped. A list in which no item could be read is [`FeedError::Empty`]; an empty list is
 /// an empty feed.
 fn usable_articles(
-    items: &[Value],
-    read: impl Fn(&Value) -> Option<Article>,
+    items: Vec<Value>,
+    read: impl FnMut(Value) -> Option<Article>,
 ) -> Result<(Vec<Article>, usize), FeedError> {
+    let total = items.len();
     let mut seen_ids = HashSet::new();
     let articles: Vec<Article> = items
-        .iter()
+        .into_iter()
         .filter_map(read)
         .filter(|article| seen_ids.insert(article.id.clone()))
         .collect();
-    if articles.is_empty() && !items.is_empty() {
+    if articles.is_empty() && total > 0 {
         return Err(FeedError::Empty);
     }
-    let skipped = items.len() - articles.len();
+    let skipped = total - articles.len();
     Ok((articles, skipped))
 }
 

@@ -16,9 +16,9 @@ use serde_json::{Map, Value};
 pub fn parse_wordpress(text: &str, lang: Lang) -> Result<Feed, FeedError> {
     let document: Value =
         serde_json::from_str(text).map_err(|error| FeedError::Json(error.to_string()))?;
-    let posts = document
-        .as_array()
-        .ok_or_else(|| FeedError::Shape("a JSON array of WordPress posts".into()))?;
+    let Value::Array(posts) = document else {
+        return Err(FeedError::Shape("a JSON array of WordPress posts".into()));
+    };
     let (articles, skipped) = usable_articles(posts, |post| parse_post(post.as_object()?, lang))?;
     Ok(Feed {
         title: String::new(),
