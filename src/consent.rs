@@ -243,6 +243,12 @@ mod tests {
             r#"{"version":1,"revision":1,"given_at":"2026-11-20T08:00:00Z","id":"","analytics":true,"media":true}"#,
             r#"{"version":1,"revision":1,"given_at":"2026-11-20T08:00:00Z","id":"x","analytics":"yes","media":true}"#,
             r#"{"version":1,"revision":-1,"given_at":"2026-11-20T08:00:00Z","id":"x","analytics":true,"media":true}"#,
+            r#"{"version":1,"revision":4294967297,"given_at":"2026-11-20T08:00:00Z","id":"x","analytics":true,"media":true}"#,
+            r#"{"version":1,"revision":1,"given_at":"2026-11-20T08:00:00Z","id":"x","analytics":true}"#,
+            r#"{"version":1,"revision":1,"given_at":"2026-11-20T08:00:00Z","analytics":true,"media":true}"#,
+            r#"{"version":1,"revision":1,"id":"x","analytics":true,"media":true}"#,
+            r#"{"version":"1","revision":1,"given_at":"2026-11-20T08:00:00Z","id":"x","analytics":true,"media":true}"#,
+            r#"[1,1,"2026-11-20T08:00:00Z","x",true,true]"#,
         ] {
             assert_eq!(
                 standing_choices(Some(corrupt), &policy, at(NOW)),

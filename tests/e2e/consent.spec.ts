@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, refuseStorage, test } from './fixtures';
 
 // The cookie consent a privacy regulator would accept: asked before anything optional,
 // remembered, changeable, and never breaking the site.
@@ -211,13 +211,7 @@ test('the analytics script loads only with analytics consent, and goes when it i
 });
 
 test('when localStorage throws, the choice holds for the page and the banner returns next time', async ({ page }) => {
-  await page.addInitScript(() => {
-    const refuse = () => {
-      throw new DOMException('The operation is insecure.', 'SecurityError');
-    };
-    Storage.prototype.getItem = refuse;
-    Storage.prototype.setItem = refuse;
-  });
+  await refuseStorage(page);
   await openFrontPage(page);
   await expect(banner(page)).toBeVisible();
   await banner(page).getByRole('button', { name: 'Прийняти все' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, serveFeed, test } from './fixtures';
 
 // Feeds from the outside world: configured sources, WordPress, and feeds that misbehave.
 
@@ -10,10 +10,6 @@ const item = (id: string, title: string, date = '2024-11-23T10:00:00+02:00') => 
   date_published: date,
   content_html: `<p>${title}</p>`,
 });
-
-function serveFeed(page: Page, feed: unknown) {
-  return page.route('**/feed.json', (route) => route.fulfill({ json: feed }));
-}
 
 function serveConfig(page: Page, config: unknown) {
   return page.route('**/config.json', (route) => route.fulfill({ json: config }));

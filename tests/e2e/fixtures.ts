@@ -1,4 +1,5 @@
 import { expect, test as base } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 const CSP_MARK = 'vistka-csp-violation:';
 
@@ -28,5 +29,33 @@ export const test = base.extend<{ pageWatch: void }>({
     { auto: true },
   ],
 });
+
+/** Makes every localStorage read and write throw, as a blocked or sandboxed storage does. */
+export async function refuseStorage(page: Page) {
+  await page.addInitScript(() => {
+    const refuse = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    Storage.prototype.getItem = refuse;
+    Storage.prototype.setItem = refuse;
+  });
+}
+
+/** Serves `feed` in place of the demo's feed.json. */
+export function serveFeed(page: Page, feed: unknown) {
+  return page.route('**/feed.json', (route) => route.fulfill({ json: feed }));
+}
+
+/** The views every audit visits: name, path, and what shows once the view is ready. */
+export const VIEWS = [
+  ['listing', '/', 'main .card'],
+  ['article', '/article/mist-cherez-tykhu-vidkryiut-do-zymy', 'main article h1'],
+  ['category', '/category/kultura', 'main .card'],
+  ['not found', '/no-such-page', 'main h1'],
+  ['embed', '/embed?count=5', '.embed-list li'],
+] as const;
+
+/** `path` asking for the UI language `lang`. */
+export const withLang = (path: string, lang: string) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 
 export { expect };

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, refuseStorage, serveFeed, test } from './fixtures';
 
 // Which language the UI speaks: `?lang=`, then the reader's saved choice, then the publisher's
 // `default_language`, then the browser's languages. The suite's browser is Ukrainian
@@ -92,13 +92,7 @@ test('choosing in the switch takes ?lang= out of the address, so a reload keeps 
 });
 
 test('the choice holds for the visit when storage throws', async ({ page }) => {
-  await page.addInitScript(() => {
-    const refuse = () => {
-      throw new DOMException('blocked', 'SecurityError');
-    };
-    Storage.prototype.getItem = refuse;
-    Storage.prototype.setItem = refuse;
-  });
+  await refuseStorage(page);
   await page.goto('/');
   await switchButton(page).click();
   await expect(page.locator('main h1')).toHaveText('Latest news');
@@ -139,20 +133,16 @@ test('the reading time follows each language’s plural rules', async ({ page })
 
   // Longer bodies, at 200 words a minute: 201–400 words are 2 minutes, 801–1,000 are 5.
   const words = (n: number) => Array(n).fill('слово').join(' ');
-  await page.route('**/feed.json', (route) =>
-    route.fulfill({
-      json: {
-        version: 'https://jsonfeed.org/version/1.1',
-        title: 'Вістка',
-        language: 'uk',
-        items: [
-          { id: 'a', title: 'Довгий', content_html: `<p>${words(400)}</p>`, date_published: '2024-11-23T10:00:00+02:00' },
-          { id: 'b', title: 'Ще довший', content_text: words(1000), date_published: '2024-11-22T10:00:00+02:00' },
-          { id: 'c', title: 'Long', content_text: words(1000), date_published: '2024-11-21T10:00:00+02:00', language: 'en' },
-        ],
-      },
-    }),
-  );
+  await serveFeed(page, {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Вістка',
+    language: 'uk',
+    items: [
+      { id: 'a', title: 'Довгий', content_html: `<p>${words(400)}</p>`, date_published: '2024-11-23T10:00:00+02:00' },
+      { id: 'b', title: 'Ще довший', content_text: words(1000), date_published: '2024-11-22T10:00:00+02:00' },
+      { id: 'c', title: 'Long', content_text: words(1000), date_published: '2024-11-21T10:00:00+02:00', language: 'en' },
+    ],
+  });
   for (const [slug, label] of [
     ['dovhyi', 'Час читання: 2 хвилини'],
     ['shche-dovshyi', 'Час читання: 5 хвилин'],

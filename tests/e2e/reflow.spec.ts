@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, VIEWS, withLang } from './fixtures';
 
 // WCAG 1.4.10 Reflow: no horizontal scrolling at 320 CSS px, and at 200 % zoom of a desktop
 // window. Browser zoom shrinks the viewport in CSS pixels, so 1280 × 900 at 200 % is a
@@ -6,14 +6,6 @@ import { expect, test } from './fixtures';
 // itself (a row of links, like a tab bar); the page may not.
 
 test.skip(({ isMobile }) => isMobile, 'the viewports are set by each test');
-
-const VIEWS = [
-  ['listing', '/', 'main .card'],
-  ['article', '/article/mist-cherez-tykhu-vidkryiut-do-zymy', 'main article h1'],
-  ['category', '/category/kultura', 'main .card'],
-  ['not found', '/no-such-page', 'main h1'],
-  ['embed', '/embed?count=5', '.embed-list li'],
-] as const;
 
 for (const [viewport, size] of [
   ['320 px', { width: 320, height: 640 }],
@@ -23,13 +15,13 @@ for (const [viewport, size] of [
     test(`no horizontal scrolling at ${viewport}, ${lang}`, async ({ page }) => {
       await page.setViewportSize(size);
       for (const [name, path, ready] of VIEWS) {
-        await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+        await page.goto(withLang(path, lang));
         await expect(page.locator(ready).first()).toBeVisible();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${name}: page wider than the viewport by`).toBeLessThanOrEqual(0);
       }
       // The consent settings dialog, the widest piece of UI text.
-      await page.goto(`/?lang=${lang}`);
+      await page.goto(withLang('/', lang));
       await page.locator('.consent-banner button').nth(2).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       const dialog = await page.getByRole('dialog').boundingBox();
