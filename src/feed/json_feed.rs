@@ -16,7 +16,7 @@ pub fn parse_json_feed(text: &str, fallback: Lang) -> Result<Feed, FeedError> {
     let Value::Object(mut feed) = document else {
         return Err(FeedError::Shape("a JSON object at the top level".into()));
     };
-    let Some(Value::Array(items)) = feed.remove("items") else {
+    let Some(Value::Array(items)) = feed.get_mut("items").map(Value::take) else {
         return Err(FeedError::Shape("an \"items\" array".into()));
     };
     let language = take_string(&mut feed, "language");
@@ -45,7 +45,7 @@ fn parse_item(
     feed_language: Option<&str>,
     fallback: Lang,
 ) -> Option<Article> {
-    let id = match item.remove("id")? {
+    let id = match item.get_mut("id")?.take() {
         Value::String(id) if !id.trim().is_empty() => trimmed(id),
         // JSON Feed 1.0 publishers sometimes wrote numeric ids; the spec says to coerce them.
         Value::Number(id) => id.to_string(),
@@ -83,9 +83,10 @@ fn parse_item(
     })
 }
 
-/// A non-empty string field, taken out of `object`; any other type counts as absent.
+/// A non-empty string field, taken out of `object` (leaving `null`); any other type counts as
+/// absent. Taken with `get_mut` rather than `remove`: the map's removal code costs 8 KB of wasm.
 fn take_string(object: &mut Map<String, Value>, key: &str) -> Option<String> {
-    match object.remove(key)? {
+    match object.get_mut(key)?.take() {
         Value::String(text) if !text.trim().is_empty() => Some(trimmed(text)),
         _ => None,
     }
@@ -106,7 +107,8 @@ fn date(object: &Map<String, Value>, key: &str) -> Option<DateTime<FixedOffset>>
 
 /// 1.1 `authors` (a list), else 1.0 `author` (one object); names only.
 fn authors(item: &mut Map<String, Value>) -> Vec<String> {
-    let list = match (item.remove("authors"), item.remove("author")) {
+    let mut field = |key| item.get_mut(key).map(Value::take);
+    let list = match (field("authors"), field("author")) {
         (Some(Value::Array(list)), _) => list,
         (_, Some(author)) => vec![author],
         _ => Vec::new(),
@@ -399,6 +401,27 @@ mod tests {
         assert_eq!(joined.next_url, None);
         let hostile = parse(r#"{"next_url": "javascript:alert(1)", "items": []}"#).expect("valid");
         assert_eq!(hostile.next_url, None);
+    }
+
+    #[test]
+    fn categories_used_equally_keep_the_order_of_the_newest_use() {
+        let items = ["Альфа", "Бета", "Бета", "Альфа", "Гама"]
+            .iter()
+            .enumerate()
+            .map(|(n, tag)| {
+                let mut entry = item(
+                    &n.to_string(),
+                    &format!("Допис {n}"),
+                    &format!("2024-11-{:02}T10:00:00+02:00", 10 + n),
+                );
+                entry["tags"] = json!([tag]);
+                entry
+            })
+            .collect();
+        let feed = feed(Value::Array(items)).expect("valid feed");
+        let names: Vec<_> = feed.categories.iter().map(|c| c.name.as_str()).collect();
+        // Newest first the tags run Гама, Альфа, Бета, Бета, Альфа.
+        assert_eq!(names, ["Альфа", "Бета", "Гама"]);
     }
 
     #[test]
