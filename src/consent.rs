@@ -7,7 +7,7 @@
 //! reader. Anything that does not read as such a record is no record: the reader is asked.
 
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// The localStorage key of the record: strictly necessary, so it may be written without consent.
 pub const STORAGE_KEY: &str = "vistka.consent";
@@ -73,18 +73,24 @@ impl ConsentRecord {
         }
     }
 
-    /// The record as stored. Written out field by field rather than derived: serde's derive
-    /// for this one flat record cost more wasm than the rest of the consent code.
+    /// The record as stored. Every field is a number, a boolean, an RFC 3339 time or the id
+    /// (a UUID, or hex digits where `crypto.randomUUID` is missing), none of which needs
+    /// escaping, so it is written with `format!` rather than serde_json's serializer, which no
+    /// other code uses. Characters an id must not have are dropped rather than escaped.
     pub fn to_json(&self) -> String {
-        json!({
-            "version": self.version,
-            "revision": self.revision,
-            "given_at": self.given_at.to_rfc3339_opts(SecondsFormat::AutoSi, true),
-            "id": self.id,
-            "analytics": self.choices.analytics,
-            "media": self.choices.media,
-        })
-        .to_string()
+        let id: String = self
+            .id
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        format!(
+            r#"{{"version":{},"revision":{},"given_at":"{}","id":"{id}","analytics":{},"media":{}}}"#,
+            self.version,
+            self.revision,
+            self.given_at.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+            self.choices.analytics,
+            self.choices.media,
+        )
     }
 
     /// Reads a stored record; `None` for anything corrupt or of another format version.
@@ -188,6 +194,16 @@ mod tests {
             ConsentRecord::from_json(&record).map(|r| r.choices),
             Some(Choices::ALL)
         );
+    }
+
+    #[test]
+    fn an_id_with_characters_json_would_escape_still_makes_a_valid_record() {
+        let policy = ConsentPolicy::default();
+        let id = "a\"b\\c}d\u{0}e-1".to_owned();
+        let record = ConsentRecord::new(Choices::NONE, &policy, at(NOW), id).to_json();
+        let read = ConsentRecord::from_json(&record).expect("a valid record");
+        assert_eq!(read.id, "abcde-1");
+        assert_eq!(read.choices, Choices::NONE);
     }
 
     #[test]
