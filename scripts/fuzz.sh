@@ -32,4 +32,12 @@ for entry in json.load(open('tests/fixtures/xss/dompurify-payloads.json')):
   runs=$(grep -oE 'Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' | tail -1 || true)
   crashes=$(find "fuzz/artifacts/$target" -name 'crash-*' 2>/dev/null | wc -l || true)
   printf '%-16s %12s %10s %8s\n' "$target" "${runs:-?}" "$(( ${runs:-0} / seconds ))" "$crashes"
+  # A crash fails the run, and so does a target that did not build or stopped without one.
+  if [ "$crashes" -gt 0 ]; then
+    failed=1
+  elif [ -z "$runs" ]; then
+    echo "  $target did not run: see $log" >&2
+    failed=1
+  fi
 done
+exit "${failed:-0}"
