@@ -4,7 +4,7 @@ use crate::browser::{
     announce_new_view, apply_colors, drop_lang_param, fetch_config, fetch_feed, on_page_shown,
     reader_languages, reading_anchor, remove_boot_screen, save_lang, set_description,
 };
-use crate::config::{SiteConfig, SourceKind};
+use crate::config::{choose_ui_lang, SiteConfig, SourceKind};
 use crate::feed::{wordpress_slug_url, Feed, FeedError};
 use crate::i18n::{Lang, ReaderLanguages};
 use crate::routes::{embed_path, router_base};
@@ -191,7 +191,8 @@ impl FeedStore {
         self.reader.with(|reader| {
             self.config.with(|config| match config {
                 Some(config) => config.ui_lang(reader, feed_lang),
-                None => SiteConfig::default().ui_lang(reader, feed_lang),
+                // Before config.json is read: every language on offer, no default.
+                None => choose_ui_lang(&Lang::ALL, None, reader, feed_lang),
             })
         })
     }
@@ -299,10 +300,12 @@ pub fn App() -> impl IntoView {
     provide_context(consent);
     Effect::new(move |_| {
         remove_boot_screen();
-        let found = reader_languages();
+        // A `?lang=` read meanwhile stays the visit's choice.
         store.reader.update(|reader| {
-            reader.saved = found.saved;
-            reader.browser = found.browser;
+            *reader = ReaderLanguages {
+                chosen: reader.chosen,
+                ..reader_languages()
+            }
         });
         store.start();
         on_page_shown(move || store.refresh_if_stale());

@@ -135,20 +135,9 @@ impl SiteConfig {
         })
     }
 
-    /// The language the site speaks to this reader: the first the site offers of the
-    /// reader's choice in this visit, their saved choice, the publisher's default, the
-    /// browser's languages and the feed's own language; else the first offered.
+    /// The language the site speaks to this reader; see [`choose_ui_lang`].
     pub fn ui_lang(&self, reader: &ReaderLanguages, feed_lang: Option<Lang>) -> Lang {
-        reader
-            .chosen
-            .into_iter()
-            .chain(reader.saved)
-            .chain(self.default_language)
-            .chain(reader.browser.iter().copied())
-            .chain(feed_lang)
-            .find(|lang| self.languages.contains(lang))
-            .or(self.languages.first().copied())
-            .unwrap_or_default()
+        choose_ui_lang(&self.languages, self.default_language, reader, feed_lang)
     }
 
     /// The language of articles that do not name theirs (nor does their feed): the
@@ -156,6 +145,27 @@ impl SiteConfig {
     pub fn publication_lang(&self) -> Lang {
         self.ui_lang(&ReaderLanguages::default(), None)
     }
+}
+
+/// The first language `offered` of: the reader's choice in this visit, their saved choice, the
+/// publisher's `default`, the browser's languages and the feed's own language; else the
+/// first offered.
+pub fn choose_ui_lang(
+    offered: &[Lang],
+    default: Option<Lang>,
+    reader: &ReaderLanguages,
+    feed_lang: Option<Lang>,
+) -> Lang {
+    reader
+        .chosen
+        .into_iter()
+        .chain(reader.saved)
+        .chain(default)
+        .chain(reader.browser.iter().copied())
+        .chain(feed_lang)
+        .find(|lang| offered.contains(lang))
+        .or(offered.first().copied())
+        .unwrap_or_default()
 }
 
 type Object = Map<String, Value>;
