@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { writeLocalSite, writeMainConfig } from './scripts/nginx-local.mjs';
 
 // The suite runs against the release builds, served by real nginx with the server blocks the
 // build ships: dist/ at the root of one port, dist-news/ under /news/ on the next.
@@ -11,26 +12,17 @@ export const partnerOrigin = `http://127.0.0.2:${port + 2}`;
 const run = resolve('tests/e2e/artifacts/nginx');
 mkdirSync(run, { recursive: true });
 
-function site(dist: string, listenPort: number, root: string) {
-  const shipped = readFileSync(`${dist}/nginx.conf`, 'utf8');
-  const local = shipped
-    .replace('listen 80;', `listen 127.0.0.1:${listenPort};`)
-    .replace('root /var/www/vistka;', `root ${root};`);
-  if (local === shipped) throw new Error(`${dist}/nginx.conf: listen or root not found`);
-  writeFileSync(`${run}/site-${listenPort}.conf`, local);
-}
-
 rmSync(`${run}/site-${port}.conf`, { force: true });
 rmSync(`${run}/site-${newsPort}.conf`, { force: true });
 rmSync(`${run}/site-partner.conf`, { force: true });
-if (existsSync('dist/nginx.conf')) site('dist', port, resolve('dist'));
+if (existsSync('dist/nginx.conf')) writeLocalSite(run, 'dist', port, resolve('dist'));
 if (existsSync('dist-news/nginx.conf')) {
   // nginx serves /news/ from <root>/news: a folder whose news/ is the sub-path build.
   const www = resolve('tests/e2e/artifacts/www');
   mkdirSync(www, { recursive: true });
   rmSync(`${www}/news`, { force: true });
   symlinkSync(resolve('dist-news'), `${www}/news`);
-  site('dist-news', newsPort, www);
+  writeLocalSite(run, 'dist-news', newsPort, www);
 }
 const partner = resolve('tests/e2e/artifacts/partner');
 mkdirSync(partner, { recursive: true });
@@ -42,10 +34,7 @@ writeFileSync(
   `${run}/site-partner.conf`,
   `server {\n    listen 127.0.0.2:${port + 2};\n    root ${partner};\n}\n`,
 );
-writeFileSync(
-  `${run}/nginx.conf`,
-  readFileSync('tests/e2e/nginx.conf.template', 'utf8').replaceAll('@RUN@', run),
-);
+writeMainConfig(run);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -8,7 +8,7 @@
 import { chromium } from 'playwright-core';
 import lighthouse from 'lighthouse';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { compress } from '../scripts/compress.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => {
@@ -42,11 +42,8 @@ const median = (values) => {
 // Transfer sizes of what each site loads before its first item: wasm, JS, CSS.
 function compressed(path) {
   const bytes = readFileSync(path);
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+  const { gzip, brotli } = compress(bytes);
+  return { raw: bytes.length, gzip: gzip.length, brotli: brotli.length };
 }
 function sum(list) {
   return list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { writeCompressed } from './compress.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const base = process.argv[3] ?? '/';
@@ -141,8 +141,7 @@ const walk = (dir) => {
     if (statSync(path).isDirectory()) walk(path);
     else if (compressible.test(name)) {
       const data = readFileSync(path);
-      writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-      writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+      writeCompressed(path, data);
       compressed += 1;
     }
   }

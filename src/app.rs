@@ -52,7 +52,7 @@ pub struct FeedStore {
     /// When the feed last arrived, in milliseconds since the epoch.
     loaded_at: StoredValue<f64>,
     pub lookup: RwSignal<Lookup>,
-    /// What the reader has said about languages; see [`SiteConfig::ui_lang`].
+    /// What the reader has said about languages; see [`choose_ui_lang`].
     pub reader: RwSignal<ReaderLanguages>,
 }
 

@@ -60,7 +60,7 @@ impl Lang {
 
 /// What a reader has told the site about languages, strongest first. The site's own
 /// default sits between the saved choice and the browser's languages (see
-/// `SiteConfig::ui_lang`).
+/// `config::choose_ui_lang`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReaderLanguages {
     /// Chosen during this visit: a `?lang=` link or the header's switch.

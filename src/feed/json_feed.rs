@@ -54,7 +54,8 @@ fn parse_item(
     let title = take_string(&mut item, "title")
         .map(|title| collapse_whitespace(&title))
         .filter(|t| !t.is_empty())?;
-    let published = date(&item, "date_published").or_else(|| date(&item, "date_modified"))?;
+    let modified = date(&item, "date_modified");
+    let published = date(&item, "date_published").or(modified)?;
     let language = take_string(&mut item, "language").or_else(|| feed_language.map(str::to_owned));
     let lang = language
         .as_deref()
@@ -75,7 +76,7 @@ fn parse_item(
         summary: take_string(&mut item, "summary"),
         image,
         published,
-        modified: date(&item, "date_modified"),
+        modified,
         authors: authors(&mut item),
         category: first_tag(&item),
         language,

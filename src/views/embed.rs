@@ -4,7 +4,7 @@ use super::card::published_date;
 use super::status::WithFeed;
 use crate::app::use_feed_store;
 use crate::browser::report_embed_height;
-use crate::feed::Feed;
+use crate::feed::{Article, Feed};
 use crate::routes::{article_path, category_path, listing_path, EmbedOptions};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -36,20 +36,18 @@ pub fn EmbedView() -> impl IntoView {
                     Some(category) => (category.name.clone(), category_path(&category.slug, 1)),
                     None => (strings.latest_news.to_owned(), listing_path(1)),
                 };
-                let items = feed
-                    .articles
-                    .iter()
-                    .filter(|article| category.is_none_or(|c| article.category.as_ref() == Some(c)))
-                    .take(options.count)
-                    .map(|article| {
-                        view! {
-                            <li lang=article.language.clone()>
-                                <a href=article_path(&article.slug) target="_top">{article.title.clone()}</a>
-                                <p class="date">{published_date(article)}</p>
-                            </li>
-                        }
-                    })
-                    .collect_view();
+                let item = |article: &Article| {
+                    view! {
+                        <li lang=article.language.clone()>
+                            <a href=article_path(&article.slug) target="_top">{article.title.clone()}</a>
+                            <p class="date">{published_date(article)}</p>
+                        </li>
+                    }
+                };
+                let items = match category {
+                    Some(category) => feed.in_category(&category.slug).take(options.count).map(item).collect_view(),
+                    None => feed.articles.iter().take(options.count).map(item).collect_view(),
+                };
                 view! {
                     <h1 class="embed-title">{heading}</h1>
                     <ul class="embed-list">{items}</ul>
