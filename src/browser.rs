@@ -9,7 +9,7 @@ use crate::consent::{standing_choices, Choices, ConsentPolicy, ConsentRecord, ST
 use crate::embed::player_for;
 use crate::feed::{parse_json_feed, parse_wordpress, wordpress_next_page, Feed, FeedError};
 use crate::i18n::{Lang, ReaderLanguages};
-use crate::routes::{article_path, without_param};
+use crate::routes::{article_path, query_param, without_param};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -240,7 +240,8 @@ pub fn store_consent(choices: Choices, policy: &ConsentPolicy) {
 /// strictly necessary for a service the user explicitly requested).
 const LANG_KEY: &str = "vistka.lang";
 
-/// The reader's saved language choice and the browser's languages.
+/// What the reader has said about languages: a `?lang=` link, the saved choice, the browser's
+/// languages.
 pub fn reader_languages() -> ReaderLanguages {
     let saved = local_storage()
         .and_then(|storage| storage.get_item(LANG_KEY).ok().flatten())
@@ -251,8 +252,14 @@ pub fn reader_languages() -> ReaderLanguages {
         .iter()
         .filter_map(|tag| tag.as_string().and_then(|tag| Lang::from_tag(&tag)))
         .collect();
+    // A `?lang=` link: for this visit only.
+    let chosen = window()
+        .location()
+        .search()
+        .ok()
+        .and_then(|search| query_param(&search, "lang").and_then(Lang::from_tag));
     ReaderLanguages {
-        chosen: None,
+        chosen,
         saved,
         browser,
     }
@@ -461,11 +468,108 @@ pub fn announce_new_view(live_region_id: &'static str) {
     });
 }
 
-/// Removes the static placeholder `index.html` paints before the app starts.
-pub fn remove_boot_screen() {
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
+/// What the browser was served for this URL.
+pub enum PageKind {
+    /// The build's document for this very view (`data-prerendered="page"` on `<body>`).
+    Prerendered,
+    /// Anything else: `404.html`, which a static host serves for paths the build did not know
+    /// (an article published since), or the unbuilt `index.html` of `trunk serve`.
+    Fallback,
+}
+
+pub fn page_kind() -> PageKind {
+    let kind = document()
+        .body()
+        .and_then(|body| body.get_attribute("data-prerendered"));
+    match kind.as_deref() {
+        Some("page") => PageKind::Prerendered,
+        _ => PageKind::Fallback,
     }
+}
+
+/// Mounts `app` in place of everything `parent` shows (the page's `<body>`), before the browser
+/// paints again. Focus on a prerendered control moves to the same
+/// control in the app's markup (found by its position: both are the same components' output);
+/// the scroll position stays, as the page keeps its height.
+pub fn replace_content<V: IntoView + 'static>(
+    parent: web_sys::HtmlElement,
+    app: impl FnOnce() -> V + 'static,
+) {
+    let shown = element_children(&parent);
+    let focus_path = document()
+        .active_element()
+        .and_then(|focused| position_in(&parent, &focused));
+    // Appends; lives as long as the page.
+    leptos::mount::mount_to(parent.clone(), app).forget();
+    for element in shown {
+        element.remove();
+    }
+    // The router fills `<main>` in a microtask after mounting: refocus once it has, still
+    // before the next paint (measured: at once, `<main>` is still empty).
+    let Some(place) = focus_path else {
+        return;
+    };
+    request_animation_frame(move || {
+        let refocus = element_at(&parent, &place)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = refocus {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        }
+    });
+}
+
+/// Tells the stylesheet the app runs: the controls that need it (`.needs-js`) may show.
+pub fn mark_app_running() {
+    if let Some(root) = document().document_element() {
+        let _ = root.class_list().add_1("app");
+    }
+}
+
+fn element_children(parent: &web_sys::Element) -> Vec<web_sys::Element> {
+    let children = parent.children();
+    (0..children.length())
+        .filter_map(|index| children.item(index))
+        .collect()
+}
+
+/// Where an element sits under `root`: the tag of the child of `root` it is in, then the child
+/// indices down to it. The top level is named by tag, not counted: the app may insert the
+/// consent banner first in `<body>` before focus is restored, and each of the page's top-level
+/// parts (skip link, header, main, footer, dialog, live region) has a tag of its own.
+struct Place {
+    top: String,
+    path: Vec<u32>,
+}
+
+fn position_in(root: &web_sys::Element, element: &web_sys::Element) -> Option<Place> {
+    let mut path = Vec::new();
+    let mut current = element.clone();
+    loop {
+        let parent = current.parent_element()?;
+        if parent == *root {
+            path.reverse();
+            return Some(Place {
+                top: current.local_name(),
+                path,
+            });
+        }
+        let siblings = element_children(&parent);
+        let index = siblings.iter().position(|sibling| *sibling == current)?;
+        path.push(u32::try_from(index).ok()?);
+        current = parent;
+    }
+}
+
+fn element_at(root: &web_sys::Element, place: &Place) -> Option<web_sys::Element> {
+    let top = element_children(root)
+        .into_iter()
+        .find(|child| child.local_name() == place.top)?;
+    place
+        .path
+        .iter()
+        .try_fold(top, |element, index| element.children().item(*index))
 }
 
 fn current_url_key() -> Option<String> {

@@ -65,7 +65,7 @@ pub fn write_embed(url: &str, title: &str, embeds: Embeds<'_>, out: &mut String)
                 out,
                 "<div class=\"embed embed-placeholder\" data-embed-src=\"{url}\" data-embed-title=\"{title}\">\
                  <p>{} <strong>{}</strong></p>\
-                 <button type=\"button\" class=\"button\" data-load-embed>{}</button></div>",
+                 <button type=\"button\" class=\"button needs-js\" data-load-embed>{}</button></div>",
                 escape_attribute(notice),
                 escape_attribute(embed_host(&url)),
                 escape_attribute(load),

@@ -5,6 +5,7 @@
 //! and `views` holds thin Leptos components that render what the logic gives them.
 
 pub mod app;
+pub mod boot;
 pub mod browser;
 pub mod config;
 pub mod consent;
@@ -14,6 +15,10 @@ pub mod feed;
 pub mod html;
 pub mod i18n;
 pub mod paging;
+/// Build-time rendering; never part of the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod routes;
 pub mod slug;
+pub mod store;
 pub mod views;

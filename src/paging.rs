@@ -18,11 +18,16 @@ impl<T> Page<'_, T> {
     }
 }
 
+/// How many pages `len` items make, `size` a page: at least one, even for no items.
+pub fn page_count(len: usize, size: usize) -> usize {
+    len.div_ceil(size.max(1)).max(1)
+}
+
 /// Page `number` of `items`, `size` a page; `None` when there is no such page. An empty list
 /// still has a page 1, so an empty category shows "nothing here" rather than "not found".
 pub fn page<T>(items: &[T], number: usize, size: usize) -> Option<Page<'_, T>> {
     let size = size.max(1);
-    let count = items.len().div_ceil(size).max(1);
+    let count = page_count(items.len(), size);
     if number == 0 || number > count {
         return None;
     }

@@ -7,6 +7,9 @@
 //! (`scripts/build.sh --base /news/`): a constant rather than a runtime lookup, so links are
 //! plain strings and views can be rendered ahead of time.
 
+use crate::feed::Feed;
+use crate::paging::page_count;
+
 /// The path the site is served under, with a trailing slash: `/` or `/news/`.
 pub const BASE: &str = match option_env!("VISTKA_BASE") {
     Some(base) => base,
@@ -78,6 +81,15 @@ impl EmbedOptions {
     }
 }
 
+/// The value of the parameter `name` in a query string (`?a=1&lang=en`), undecoded: the
+/// values read this way are short codes.
+pub fn query_param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+}
+
 /// A query string (`?a=1&lang=en`) without the parameter `name`; empty when nothing is left.
 pub fn without_param(search: &str, name: &str) -> String {
     let kept: Vec<&str> = search
@@ -102,6 +114,26 @@ pub fn page_number(segment: Option<&str>) -> Option<usize> {
         return None;
     }
     segment.parse().ok()
+}
+
+/// Every view of `feed` with `page_size` items a page, as the paths a static host serves:
+/// the listing's pages, every article, every category and its pages, and the embed. The
+/// build's prerenderer writes one document for each; any other path is not found.
+pub fn site_paths(feed: &Feed, page_size: usize) -> impl Iterator<Item = String> + '_ {
+    let pages = move |len: usize| 1..=page_count(len, page_size);
+    let listing = pages(feed.articles.len()).map(listing_path);
+    let articles = feed
+        .articles
+        .iter()
+        .map(|article| article_path(&article.slug));
+    let categories = feed.categories.iter().flat_map(move |category| {
+        let count = feed.in_category(&category.slug).count();
+        pages(count).map(|n| category_path(&category.slug, n))
+    });
+    listing
+        .chain(articles)
+        .chain(categories)
+        .chain(std::iter::once(embed_path()))
 }
 
 #[cfg(test)]
@@ -174,6 +206,14 @@ mod tests {
             category_path("sport", 2),
             format!("{BASE}category/sport/page/2")
         );
+    }
+
+    #[test]
+    fn reads_one_query_parameter() {
+        assert_eq!(query_param("?lang=en", "lang"), Some("en"));
+        assert_eq!(query_param("a=1&lang=uk&lang=en", "lang"), Some("uk"));
+        assert_eq!(query_param("?language=en&lang", "lang"), None);
+        assert_eq!(query_param("", "lang"), None);
     }
 
     #[test]

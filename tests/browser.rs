@@ -1,9 +1,12 @@
 //! Tests that need a real browser, run by `wasm-bindgen-test` in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
+use leptos::prelude::*;
+use vistka::app::App;
 use vistka::embed::Embeds;
 use vistka::html::sanitize;
 use vistka::i18n::Lang;
+use vistka::store::FeedStore;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -11,6 +14,21 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const XSS_CORPUS: &str = include_str!("fixtures/xss/dompurify-payloads.json");
+
+/// An empty element of its own for a test to render into, at the end of the runner's page.
+fn host_element() -> web_sys::HtmlElement {
+    let host = document()
+        .create_element("div")
+        .expect("a div")
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("an HTML element");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
+    host
+}
 
 fn document() -> web_sys::Document {
     web_sys::window()
@@ -123,7 +141,12 @@ async fn sanitised_corpus_is_inert_in_the_real_dom() {
 async fn the_app_shows_a_retry_when_the_feed_is_missing() {
     // The reader chose Ukrainian on an earlier visit: it wins over the browser's English.
     vistka::browser::save_lang(Lang::Uk);
-    leptos::mount::mount_to_body(vistka::app::App);
+    // As the app starts on a page the build did not prerender (src/boot.rs), into a host of
+    // its own so the test runner's page stays.
+    let store = FeedStore::loading(vistka::browser::reader_languages());
+    let host = host_element();
+    leptos::mount::mount_to(host, move || view! { <App store /> }).forget();
+    store.start();
     wait_until("the failure view shows", || {
         document()
             .query_selector("[role=alert] button")
@@ -145,6 +168,31 @@ async fn the_app_shows_a_retry_when_the_feed_is_missing() {
         .document_element()
         .and_then(|html| html.get_attribute("lang"));
     assert_eq!(html_lang.as_deref(), Some("uk"));
+}
+
+/// Taking over a prerendered page: the app's nodes replace the old ones in the same task, and
+/// a focused control stays focused (its twin in the app's markup).
+#[wasm_bindgen_test]
+async fn the_app_replaces_the_prerendered_nodes_and_keeps_focus() {
+    let host = host_element();
+    host.set_inner_html("<header><a href=\"/\">Home</a></header><main><p>Old</p><a href=\"/x\" id=\"old-link\">X</a></main>");
+    let old_link = document()
+        .get_element_by_id("old-link")
+        .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok())
+        .expect("the old link");
+    old_link.focus().expect("focusable");
+    vistka::browser::replace_content(host.clone(), || {
+        view! {
+            <header><a href="/">"Home"</a></header>
+            <main><p>"New"</p><a href="/x" id="new-link">"X"</a></main>
+        }
+    });
+    assert_eq!(host.children().length(), 2, "only the app's nodes remain");
+    assert_eq!(host.text_content().as_deref(), Some("HomeNewX"));
+    next_frame().await;
+    let focused = document().active_element().map(|element| element.id());
+    assert_eq!(focused.as_deref(), Some("new-link"));
+    host.remove();
 }
 
 /// The saved choice and `navigator.languages` are read back as the reader left them.

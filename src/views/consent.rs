@@ -1,9 +1,9 @@
 //! The consent banner, the settings dialog and the store of the reader's choice.
 
-use crate::app::use_feed_store;
 use crate::browser::{focus_main, set_analytics_script, store_consent, stored_consent};
 use crate::config::SiteConfig;
 use crate::consent::Choices;
+use crate::store::use_feed_store;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -16,6 +16,9 @@ pub struct ConsentStore {
     config: RwSignal<Option<Arc<SiteConfig>>>,
     /// `None` while the reader has not chosen (or their record no longer stands).
     pub choices: RwSignal<Option<Choices>>,
+    /// Whether the stored choice has been read: only then is it known whether to ask. Never
+    /// at build time, so no prerendered page carries the banner.
+    read: RwSignal<bool>,
     pub settings_open: RwSignal<bool>,
     applied: StoredValue<bool>,
 }
@@ -25,6 +28,7 @@ impl ConsentStore {
         ConsentStore {
             config,
             choices: RwSignal::new(None),
+            read: RwSignal::new(false),
             settings_open: RwSignal::new(false),
             applied: StoredValue::new(false),
         }
@@ -45,6 +49,7 @@ impl ConsentStore {
             };
             if read != Some(true) {
                 self.choices.set(stored_consent(&config.consent));
+                self.read.set(true);
             }
             if let Some(src) = &config.analytics_script {
                 let allowed = self.choices.get().is_some_and(|choices| choices.analytics);
@@ -55,7 +60,7 @@ impl ConsentStore {
     }
 
     fn asking(self) -> bool {
-        self.config.with(Option::is_some) && self.choices.get().is_none()
+        self.read.get() && self.choices.get().is_none()
     }
 
     /// Records a choice; takes effect at once, whether or not storage accepts it.
@@ -199,7 +204,7 @@ pub fn CookieSettingsLink() -> impl IntoView {
     let consent = use_consent();
     let store = use_feed_store();
     view! {
-        <button type="button" class="link-button" on:click=move |_| consent.settings_open.set(true)>
+        <button type="button" class="link-button needs-js" on:click=move |_| consent.settings_open.set(true)>
             {move || store.ui_lang().strings().cookie_settings}
         </button>
     }

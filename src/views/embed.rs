@@ -2,10 +2,10 @@
 
 use super::card::published_date;
 use super::status::WithFeed;
-use crate::app::use_feed_store;
 use crate::browser::report_embed_height;
 use crate::feed::{Article, Feed};
 use crate::routes::{article_path, category_path, listing_path, EmbedOptions};
+use crate::store::use_feed_store;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::sync::Arc;

@@ -1,10 +1,10 @@
 //! The frame around every view: skip link, header with sections, footer.
 
 use super::consent::CookieSettingsLink;
-use crate::app::use_feed_store;
 use crate::browser::{keep_scroll_positions, url_key, ScrollMemory};
 use crate::config::SourceKind;
 use crate::routes::{category_path, listing_path};
+use crate::store::use_feed_store;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
@@ -96,7 +96,7 @@ fn LanguageSwitch() -> impl IntoView {
             view! {
                 <button
                     type="button"
-                    class="lang-switch"
+                    class="lang-switch needs-js"
                     lang=move || lang().code()
                     on:click=move |_| store.choose_lang(lang())
                 >

@@ -3,11 +3,11 @@
 use super::card::article_card;
 use super::document_title;
 use super::status::{NotFound, WithFeed};
-use crate::app::{use_feed_store, FeedStore};
 use crate::feed::{Article, Feed};
 use crate::i18n::Lang;
 use crate::paging::{page, Page};
 use crate::routes::{category_path, listing_path, page_number};
+use crate::store::{use_feed_store, FeedStore};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;

@@ -1,10 +1,10 @@
 //! What the reader sees when there is nothing to read yet: loading, failure, not found.
 
 use super::document_title;
-use crate::app::{use_feed_store, FeedState};
 use crate::feed::{Feed, FeedError};
 use crate::i18n::Lang;
 use crate::routes::listing_path;
+use crate::store::{use_feed_store, FeedState};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;
@@ -79,7 +79,7 @@ fn FeedFailure(error: FeedError) -> impl IntoView {
         <section class="wrap status" role="alert">
             <h1>{strings.load_failed}</h1>
             <p>{message}</p>
-            <button class="button" type="button" on:click=move |_| store.retry()>
+            <button class="button needs-js" type="button" on:click=move |_| store.retry()>
                 {strings.retry}
             </button>
         </section>

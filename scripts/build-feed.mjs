@@ -1,0 +1,66 @@
+// Puts the feed the build prerenders into a file and prints its path. Run by scripts/build.sh:
+//   node scripts/build-feed.mjs <dist> [<file or URL>]
+// Without a feed named, the one the site's config.json (already in <dist>) points to: for a
+// JSON Feed source at a relative URL, public/<that URL>; else the URL, fetched. A JSON Feed
+// source at a relative URL is then written to <dist>/<that URL>, so the prerendered pages and
+// the app's first fetch read the same feed. A WordPress source is fetched with all its pages
+// (X-WP-TotalPages, at most 20, as the app does) and joined into one array of posts.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+const MAX_PAGES = 20;
+const TIMEOUT_MS = 60_000;
+const [dist, named] = process.argv.slice(2);
+const fail = (message) => {
+  console.error(`build: ${message}`);
+  process.exit(1);
+};
+
+let config = {};
+try {
+  config = JSON.parse(readFileSync(join(dist, 'config.json'), 'utf8'));
+} catch (error) {
+  fail(`config.json cannot be read: ${error.message}`);
+}
+const source = config?.source ?? {};
+const type = source.type ?? 'json_feed';
+const url = typeof source.url === 'string' ? source.url : 'feed.json';
+const remote = (value) => /^https?:\/\//i.test(value);
+
+async function get(address) {
+  const response = await fetch(address, { signal: AbortSignal.timeout(TIMEOUT_MS) }).catch((error) =>
+    fail(`the feed at ${address} cannot be fetched: ${error.message}`),
+  );
+  if (!response.ok) fail(`the feed at ${address} answered ${response.status}`);
+  return response;
+}
+
+async function wordpressPosts(address) {
+  const first = await get(address);
+  const posts = await first.json().catch(() => fail(`the feed at ${address} is not JSON`));
+  if (!Array.isArray(posts)) fail(`the WordPress source at ${address} did not answer with a list of posts`);
+  const total = Math.min(Number(first.headers.get('x-wp-totalpages')) || 1, MAX_PAGES);
+  for (let page = 2; page <= total; page += 1) {
+    const next = new URL(address);
+    next.searchParams.set('page', String(page));
+    const more = await (await get(next)).json().catch(() => []);
+    if (Array.isArray(more)) posts.push(...more);
+  }
+  return JSON.stringify(posts);
+}
+
+// Beside the build, not in it: only what the site serves goes into <dist>.
+mkdirSync('target', { recursive: true });
+const out = join('target', `prerender-feed-${basename(dist)}.json`);
+const chosen = named || (type === 'json_feed' && !remote(url) ? join('public', url) : url);
+if (type === 'wordpress' && remote(chosen)) {
+  writeFileSync(out, await wordpressPosts(chosen));
+} else if (remote(chosen)) {
+  writeFileSync(out, Buffer.from(await (await get(chosen)).arrayBuffer()));
+} else if (existsSync(chosen)) {
+  copyFileSync(chosen, out);
+} else {
+  fail(`no feed at ${chosen}`);
+}
+if (type === 'json_feed' && !remote(url)) copyFileSync(out, join(dist, url));
+console.log(out);

@@ -1,0 +1,130 @@
+//! Writing the whole prerendered site into the output folder, page by page.
+
+use super::{output_file, render_page, PageRole, PageTemplate};
+use crate::config::{SiteConfig, SourceKind};
+use crate::feed::{parse_json_feed, parse_wordpress, Feed};
+use crate::routes::{site_paths, BASE};
+use std::fs;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+/// What to prerender from.
+pub struct BuildInput {
+    /// The folder Trunk built; its `index.html` is the template.
+    pub dist: PathBuf,
+    /// The feed's text, as the site will serve it (`dist/feed.json` for a JSON Feed source).
+    pub feed: String,
+    /// `config.json`'s text; `None` for the defaults.
+    pub config: Option<String>,
+}
+
+/// What was written.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub bytes: u64,
+    /// Views that could not be prerendered, with the reason; the build goes on without them.
+    pub skipped: Vec<String>,
+    /// Feed items the parser could not use at all.
+    pub skipped_items: usize,
+}
+
+/// Reads the configuration and the feed, then writes every view and `404.html`. Fails, with a
+/// message that says what to fix, only on what makes the whole site impossible: an unreadable
+/// configuration, feed or template. One view that cannot be rendered is skipped and reported.
+pub fn build_site(input: &BuildInput) -> Result<BuildReport, String> {
+    let config = match &input.config {
+        Some(text) => SiteConfig::parse(text)?,
+        None => SiteConfig::default(),
+    };
+    let feed = parse_feed(&config, &input.feed)?;
+    let index = input.dist.join("index.html");
+    let template = fs::read_to_string(&index)
+        .map_err(|error| format!("cannot read {}: {error}", index.display()))?;
+    let template = PageTemplate::parse(&template).map_err(|error| error.to_string())?;
+    let config = Arc::new(config);
+    let feed = Arc::new(feed);
+    let paths: Vec<String> = site_paths(&feed, config.page_size).collect();
+    let site = Site {
+        config: &config,
+        feed: &feed,
+        template: &template,
+        dist: &input.dist,
+    };
+    let report = Mutex::new(BuildReport {
+        skipped_items: feed.skipped,
+        ..BuildReport::default()
+    });
+    let next = AtomicUsize::new(0);
+    let workers = thread::available_parallelism().map_or(2, |n| n.get());
+    thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                while let Some(path) = paths.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let outcome = site.write(path, output_file(path, BASE), PageRole::View);
+                    record(&report, path, outcome);
+                }
+            });
+        }
+    });
+    // The not-found view, which hosts serve for any path the build did not know.
+    let not_found = format!("{BASE}404.html");
+    let outcome = site.write(&not_found, Some("404.html".into()), PageRole::Fallback);
+    record(&report, &not_found, outcome);
+    report
+        .into_inner()
+        .map_err(|_| "a prerender thread failed".to_owned())
+}
+
+fn parse_feed(config: &SiteConfig, text: &str) -> Result<Feed, String> {
+    let lang = config.publication_lang();
+    let feed = match config.source.kind {
+        SourceKind::JsonFeed => parse_json_feed(text, lang),
+        SourceKind::WordPress => parse_wordpress(text, lang),
+    };
+    feed.map_err(|error| format!("the feed cannot be used: {error:?}"))
+}
+
+struct Site<'a> {
+    config: &'a Arc<SiteConfig>,
+    feed: &'a Arc<Feed>,
+    template: &'a PageTemplate,
+    dist: &'a Path,
+}
+
+impl Site<'_> {
+    /// Renders and writes one view; returns the bytes written.
+    fn write(&self, path: &str, file: Option<String>, role: PageRole) -> Result<u64, String> {
+        let file = file.ok_or("its path cannot be a file name")?;
+        // A bug that panics on one item's data costs that page, not the site.
+        let page = catch_unwind(AssertUnwindSafe(|| {
+            render_page(self.config, self.feed, path)
+        }))
+        .map_err(|_| "rendering it failed".to_owned())?;
+        let html = self
+            .template
+            .fill(&page, self.config.description.as_deref(), role);
+        let target = self.dist.join(file);
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder).map_err(|error| error.to_string())?;
+        }
+        fs::write(&target, &html).map_err(|error| error.to_string())?;
+        Ok(html.len() as u64)
+    }
+}
+
+fn record(report: &Mutex<BuildReport>, path: &str, outcome: Result<u64, String>) {
+    let Ok(mut report) = report.lock() else {
+        return;
+    };
+    match outcome {
+        Ok(bytes) => {
+            report.pages += 1;
+            report.bytes += bytes;
+        }
+        Err(reason) => report.skipped.push(format!("{path}: {reason}")),
+    }
+}

@@ -1,0 +1,270 @@
+use super::*;
+use crate::feed::parse_json_feed;
+use crate::i18n::Lang;
+use crate::routes::{article_path, category_path, embed_path, listing_path, site_paths, BASE};
+
+const DEMO_FEED: &str = include_str!("../../public/feed.json");
+const DEMO_CONFIG: &str = include_str!("../../public/config.json");
+
+fn demo() -> (Arc<SiteConfig>, Arc<Feed>) {
+    let config = SiteConfig::parse(DEMO_CONFIG).expect("the demo config parses");
+    let feed = parse_json_feed(DEMO_FEED, Lang::Uk).expect("the demo feed parses");
+    (Arc::new(config), Arc::new(feed))
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+/// What every complete page holds, and what none may.
+fn assert_complete(page: &RenderedPage) {
+    for part in [
+        "class=\"site-header\"",
+        "class=\"sections\"",
+        "id=\"main\"",
+        "class=\"site-footer\"",
+    ] {
+        assert!(page.body.contains(part), "{part} missing");
+    }
+    for absent in ["skeleton", "aria-busy", "consent-banner"] {
+        assert!(!page.body.contains(absent), "{absent} present");
+    }
+}
+
+#[test]
+fn every_view_of_the_feed_is_a_path() {
+    let (config, feed) = demo();
+    let paths: Vec<String> = site_paths(&feed, config.page_size).collect();
+    let listing_pages = feed.articles.len().div_ceil(config.page_size);
+    assert_eq!(listing_pages, 2, "the demo feed fills two pages");
+    assert_eq!(paths.first(), Some(&listing_path(1)));
+    assert!(paths.contains(&listing_path(2)));
+    assert!(!paths.contains(&listing_path(3)));
+    for article in &feed.articles {
+        assert!(
+            paths.contains(&article_path(&article.slug)),
+            "{}",
+            article.slug
+        );
+    }
+    for category in &feed.categories {
+        assert!(paths.contains(&category_path(&category.slug, 1)));
+    }
+    assert!(paths.contains(&embed_path()));
+    let category_pages = feed.categories.len(); // every demo category fits one page
+    assert_eq!(
+        paths.len(),
+        listing_pages + feed.articles.len() + category_pages + 1
+    );
+    let mut unique = paths.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), paths.len(), "no path twice");
+}
+
+#[test]
+fn a_category_with_more_items_than_a_page_gets_its_pages() {
+    let (_, feed) = demo();
+    let paths: Vec<String> = site_paths(&feed, 1).collect();
+    let category = feed.categories.first().expect("a category");
+    let in_it = feed.in_category(&category.slug).count();
+    assert!(in_it > 1);
+    assert!(paths.contains(&category_path(&category.slug, in_it)));
+    assert!(!paths.contains(&category_path(&category.slug, in_it + 1)));
+}
+
+#[test]
+fn the_front_page_is_the_listing_in_the_publishers_language() {
+    let (config, feed) = demo();
+    let page = render_page(&config, &feed, &listing_path(1));
+    assert_complete(&page);
+    assert_eq!(page.lang, "uk");
+    assert_eq!(page.title, "Останні новини — Вістка");
+    assert_eq!(count(&page.body, "class=\"card\""), config.page_size);
+    assert_eq!(count(&page.body, "class=\"read-more\""), config.page_size);
+    assert_eq!(count(&page.body, "class=\"badge\""), config.page_size);
+    assert!(page.body.contains("Читати більше"));
+    let newest = feed.articles.first().expect("an article");
+    assert!(page
+        .body
+        .contains(&format!("href=\"{}\"", article_path(&newest.slug))));
+    assert!(page.body.contains("субота, 23 листопада 2024 р."));
+    assert!(page
+        .body
+        .contains(&format!("rel=\"next\" href=\"{}\"", listing_path(2))));
+}
+
+#[test]
+fn the_second_page_has_the_rest_and_a_link_back() {
+    let (config, feed) = demo();
+    let page = render_page(&config, &feed, &listing_path(2));
+    assert_complete(&page);
+    assert_eq!(
+        count(&page.body, "class=\"card\""),
+        feed.articles.len() - config.page_size
+    );
+    assert!(page
+        .body
+        .contains(&format!("rel=\"prev\" href=\"{}\"", listing_path(1))));
+    assert!(page.title.starts_with("Останні новини ("));
+}
+
+#[test]
+fn an_article_page_has_headline_byline_body_and_rail() {
+    let (config, feed) = demo();
+    let article = feed.articles.first().expect("an article");
+    let page = render_page(&config, &feed, &article_path(&article.slug));
+    assert_complete(&page);
+    assert_eq!(page.title, format!("{} — Вістка", article.title));
+    assert!(page.body.contains(&format!("<h1>{}</h1>", article.title)));
+    assert!(page.body.contains("class=\"byline\""));
+    assert!(page.body.contains("class=\"reading-time\""));
+    assert!(page.body.contains("class=\"article-body\""));
+    assert!(page.body.contains("Свіжі дописи"));
+    assert_eq!(count(&page.body, "<li lang="), 5, "five fresh posts");
+}
+
+#[test]
+fn an_english_article_keeps_its_own_language_inside_the_ukrainian_site() {
+    let (config, feed) = demo();
+    let article = feed
+        .articles
+        .iter()
+        .find(|article| article.lang == Lang::En)
+        .expect("an English article");
+    let page = render_page(&config, &feed, &article_path(&article.slug));
+    assert_eq!(page.lang, "uk");
+    assert!(page
+        .body
+        .contains("<article lang=\"en\" class=\"article\">"));
+    assert!(page.body.contains("Reading time"));
+}
+
+#[test]
+fn a_category_page_lists_its_items() {
+    let (config, feed) = demo();
+    let category = feed.categories.first().expect("a category");
+    let page = render_page(&config, &feed, &category_path(&category.slug, 1));
+    assert_complete(&page);
+    assert!(page
+        .body
+        .contains(&format!("<h1 class=\"page-title\">{}</h1>", category.name)));
+    assert_eq!(
+        count(&page.body, "class=\"card\""),
+        feed.in_category(&category.slug).count()
+    );
+    assert!(
+        page.body.contains("aria-current=\"page\""),
+        "marked in the sections"
+    );
+}
+
+#[test]
+fn an_unknown_path_is_the_not_found_view() {
+    let (config, feed) = demo();
+    for path in [
+        format!("{BASE}no-such-thing"),
+        article_path("no-such-article"),
+        listing_path(99),
+    ] {
+        let page = render_page(&config, &feed, &path);
+        assert_complete(&page);
+        assert!(page.body.contains("Сторінку не знайдено"), "{path}");
+        assert_eq!(page.title, "Сторінку не знайдено — Вістка");
+    }
+}
+
+#[test]
+fn the_embed_is_the_widget_alone_with_its_defaults() {
+    let (config, feed) = demo();
+    let page = render_page(&config, &feed, &embed_path());
+    assert!(page.body.contains("class=\"embed-widget"));
+    assert_eq!(
+        count(&page.body, "target=\"_top\""),
+        5 + 1,
+        "five items and the more link"
+    );
+    assert!(!page.body.contains("site-header"));
+}
+
+#[test]
+fn controls_that_need_the_app_are_marked() {
+    let (config, feed) = demo();
+    let page = render_page(&config, &feed, &listing_path(1));
+    assert_eq!(
+        count(&page.body, "needs-js"),
+        2,
+        "language switch and cookie settings"
+    );
+}
+
+#[test]
+fn a_headline_cannot_end_the_title_element() {
+    let hostile = r#"{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[
+        {"id":"1","title":"</title><script>alert(1)</script>","date_published":"2024-11-23T10:00:00+02:00","content_html":"<p>x</p>"}]}"#;
+    let feed = Arc::new(parse_json_feed(hostile, Lang::Uk).expect("parses"));
+    let config = Arc::new(SiteConfig::default());
+    let article = feed.articles.first().expect("an article");
+    let page = render_page(&config, &feed, &article_path(&article.slug));
+    let template = PageTemplate::parse(TEMPLATE).expect("template");
+    let html = template.fill(&page, None, PageRole::View);
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(html.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; — T</title>"));
+}
+
+const TEMPLATE: &str = "<!doctype html>\n<html lang=\"uk\">\n<head>\n<meta charset=\"utf-8\" />\n<title>Вістка</title>\n<meta name=\"description\" content=\"Built &amp; kept\" />\n<script type=\"module\" src=\"/loader-1.js\"></script>\n</head>\n<body>\n<div id=\"boot\">…</div>\n</body>\n</html>\n";
+
+#[test]
+fn the_template_keeps_the_head_and_replaces_the_body() {
+    let template = PageTemplate::parse(TEMPLATE).expect("parses");
+    let page = RenderedPage {
+        lang: "en",
+        title: "News & views".into(),
+        body: "<main>news</main>".into(),
+    };
+    let html = template.fill(&page, Some("A \"quoted\" <b>"), PageRole::View);
+    assert_eq!(
+        html,
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>News &amp; views</title>\n\
+         <meta name=\"description\" content=\"A &quot;quoted&quot; &lt;b&gt;\" />\n<script type=\"module\" src=\"/loader-1.js\"></script>\n\
+         </head>\n<body data-prerendered=\"page\"><main>news</main></body>\n</html>\n"
+    );
+    let fallback = template.fill(&page, None, PageRole::Fallback);
+    assert!(fallback.contains("content=\"Built &amp; kept\""));
+    assert!(fallback.contains("<body data-prerendered=\"fallback\"><main>"));
+}
+
+#[test]
+fn a_template_without_its_landmarks_is_refused_by_name() {
+    assert_eq!(
+        PageTemplate::parse("<html><head></head><body></body></html>").unwrap_err(),
+        TemplateError("has no <title>")
+    );
+    let script_in_body = TEMPLATE.replace("<div id=\"boot\">", "<script>x</script><div>");
+    assert!(PageTemplate::parse(&script_in_body).is_err());
+    assert!(PageTemplate::parse("").is_err());
+}
+
+#[test]
+fn pages_are_written_as_folders_with_an_index() {
+    assert_eq!(output_file(BASE, BASE).as_deref(), Some("index.html"));
+    assert_eq!(
+        output_file(&article_path("a-b_c.1"), BASE).as_deref(),
+        Some("article/a-b_c.1/index.html")
+    );
+    assert_eq!(
+        output_file(&category_path("sport", 2), BASE).as_deref(),
+        Some("category/sport/page/2/index.html")
+    );
+    for escaping in [
+        "article/..",
+        "article/../../etc",
+        "article//x",
+        "article/x y",
+        "/elsewhere",
+    ] {
+        let path = format!("{BASE}{escaping}");
+        assert_eq!(output_file(&path, BASE), None, "{path}");
+    }
+    assert_eq!(output_file("/elsewhere", "/news/"), None);
+}
