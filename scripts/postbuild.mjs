@@ -2,14 +2,14 @@
 //   node scripts/postbuild.mjs <dist> <base>
 // - moves the loader Trunk writes inline into index.html into a hashed file of its own, so no
 //   script needs 'unsafe-inline', and puts the Content Security Policy into a <meta> tag;
-// - writes the host files: 404.html (GitHub Pages), _redirects and _headers (Netlify,
-//   Cloudflare Pages) and nginx.conf (self-hosting), all for the site's base path;
-// - writes precompressed .br and .gz copies of every text asset.
+// - writes the host files: _redirects and _headers (Netlify, Cloudflare Pages) and nginx.conf
+//   (self-hosting), all for the site's base path.
+// The prerenderer then writes every view (404.html among them) using index.html as its
+// template, and scripts/precompress.mjs writes the .br and .gz copies.
 // The policy, the security headers and the caching rules are defined once, here.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeCompressed } from './compress.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const base = process.argv[3] ?? '/';
@@ -76,19 +76,21 @@ if (!html.includes('http-equiv="Content-Security-Policy"')) {
 writeFileSync(indexPath, html);
 
 // 2. Host files.
-// GitHub Pages answers unknown paths with 404.html: the app itself, which then routes.
-writeFileSync(join(dist, '404.html'), html);
-writeFileSync(join(dist, '_redirects'), `${base}*  ${base}index.html  200\n`);
+// Every view is a file of its own (prerendered), so no rewrite is needed; unknown paths get
+// 404.html with status 404. Netlify and Cloudflare Pages do that by themselves for a 404.html at
+// the site's root; under a sub-path the rule says so.
+writeFileSync(join(dist, '_redirects'), base === '/' ? '' : `${base}*  ${base}404.html  404\n`);
 // Netlify and Cloudflare Pages merge every rule that matches a path, so each header is set by
 // exactly one rule per path: pages by their route prefixes, the embed view alone.
 const headerBlock = (headers) => Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`).join('\n');
 const pagePaths = ['', 'index.html', '404.html', 'page/*', 'article/*', 'category/*'];
+const embedPaths = ['embed', 'embed/', 'embed/index.html'];
 const revalidatedFiles = ['feed.json', 'config.json', 'embed.js'];
 writeFileSync(
   join(dist, '_headers'),
   [
     ...pagePaths.map((path) => `${base}${path}\n${headerBlock({ ...securityHeaders, 'Cache-Control': REVALIDATE })}`),
-    `${base}embed\n${headerBlock({ ...embedHeaders, 'Cache-Control': REVALIDATE })}`,
+    ...embedPaths.map((path) => `${base}${path}\n${headerBlock({ ...embedHeaders, 'Cache-Control': REVALIDATE })}`),
     ...revalidatedFiles.map((path) => `${base}${path}\n${headerBlock({ ...commonHeaders, 'Cache-Control': REVALIDATE })}`),
     ...hashedPrefixes.map((prefix) => `${base}${prefix}*\n${headerBlock({ ...commonHeaders, 'Cache-Control': IMMUTABLE })}`),
   ].join('\n') + '\n',
@@ -116,35 +118,24 @@ server {
 ${addHeaders({ ...securityHeaders, 'Cache-Control': IMMUTABLE }, '        ')}
     }
 
+    # Unknown paths: the prerendered not-found view, with status 404 (and the headers below).
+    error_page 404 ${base}404.html;
+
     # The embed view: the one page partners may frame.
-    location = ${base}embed {
+    location ~ ^${escaped}embed(/|/index\\.html)?$ {
         # Served from here (not redirected to the page location), so these headers apply.
-        rewrite ^ ${base}index.html break;
+        rewrite ^ ${base}embed/index.html break;
 ${addHeaders({ ...embedHeaders, 'Cache-Control': REVALIDATE }, '        ')}
     }
 
-    # Everything else, and any path the app routes itself (history fallback): revalidated.
+    # Every other page is a prerendered file: /article/x from article/x/index.html, with or
+    # without the trailing slash and without a redirect; anything else is not found.
     location ${base} {
-        try_files $uri ${base}index.html;
+        try_files $uri $uri/index.html =404;
 ${addHeaders({ ...securityHeaders, 'Cache-Control': REVALIDATE }, '        ')}
     }
 }
 `,
 );
 
-// 3. Precompressed copies.
-const compressible = /\.(html|js|wasm|css|json|svg|txt)$/;
-let compressed = 0;
-const walk = (dir) => {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path);
-    else if (compressible.test(name)) {
-      const data = readFileSync(path);
-      writeCompressed(path, data);
-      compressed += 1;
-    }
-  }
-};
-walk(dist);
-console.log(`postbuild: ${dist} for ${base}: loader externalised, CSP in index.html, host files written, ${compressed} files precompressed`);
+console.log(`postbuild: ${dist} for ${base}: loader externalised, CSP in index.html, host files written`);
