@@ -2,6 +2,7 @@ use super::*;
 use crate::feed::parse_json_feed;
 use crate::i18n::Lang;
 use crate::routes::{article_path, category_path, embed_path, listing_path, site_paths, BASE};
+use super::{build_site, BuildInput};
 
 const DEMO_FEED: &str = include_str!("../../public/feed.json");
 const DEMO_CONFIG: &str = include_str!("../../public/config.json");
@@ -267,4 +268,58 @@ fn pages_are_written_as_folders_with_an_index() {
         assert_eq!(output_file(&path, BASE), None, "{path}");
     }
     assert_eq!(output_file("/elsewhere", "/news/"), None);
+}
+
+/// A fresh folder holding only the template, as Trunk and postbuild leave it.
+fn built_folder(name: &str) -> std::path::PathBuf {
+    let dist = std::env::temp_dir().join(format!("vistka-prerender-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dist);
+    std::fs::create_dir_all(&dist).expect("a temporary folder");
+    std::fs::write(dist.join("index.html"), TEMPLATE).expect("the template written");
+    dist
+}
+
+#[test]
+fn the_whole_site_is_written_one_file_per_view() {
+    let dist = built_folder("site");
+    let input = BuildInput {
+        dist: dist.clone(),
+        feed: DEMO_FEED.to_owned(),
+        config: Some(DEMO_CONFIG.to_owned()),
+    };
+    let report = build_site(&input).expect("the demo builds");
+    let (config, feed) = demo();
+    let views = site_paths(&feed, config.page_size).count();
+    assert_eq!(report.pages, views + 1, "every view and 404.html");
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    let article = feed.articles.first().expect("an article");
+    let page = std::fs::read_to_string(dist.join(format!("article/{}/index.html", article.slug)))
+        .expect("the article's page");
+    assert!(page.contains("<body data-prerendered=\"page\">"));
+    assert!(page.contains(&format!("<title>{} — Вістка</title>", article.title)));
+    let not_found = std::fs::read_to_string(dist.join("404.html")).expect("404.html");
+    assert!(not_found.contains("<body data-prerendered=\"fallback\">"));
+    assert!(not_found.contains("Сторінку не знайдено"));
+    let _ = std::fs::remove_dir_all(&dist);
+}
+
+#[test]
+fn an_unreadable_config_feed_or_template_stops_the_build_with_its_name() {
+    let dist = built_folder("errors");
+    let build = |feed: &str, config: Option<&str>| {
+        build_site(&BuildInput {
+            dist: dist.clone(),
+            feed: feed.to_owned(),
+            config: config.map(str::to_owned),
+        })
+        .map(|_| ())
+        .unwrap_err()
+    };
+    assert!(build(DEMO_FEED, Some("{\"page_size\": \"many\"")).contains("config.json"));
+    assert!(build(DEMO_FEED, Some("{\"page_size\": 0}")).contains("page_size"));
+    assert!(build("{\"items\": [", None).contains("the feed cannot be used"));
+    assert!(build("{\"posts\": []}", None).contains("the feed cannot be used"));
+    std::fs::remove_file(dist.join("index.html")).expect("removed");
+    assert!(build(DEMO_FEED, None).contains("index.html"));
+    let _ = std::fs::remove_dir_all(&dist);
 }

@@ -211,6 +211,19 @@ test.describe('the app takes over', () => {
     await expect(page.locator('main h1')).toHaveText('Сторінку не знайдено');
   });
 
+  test('a view at its folder URL, as GitHub Pages and Cloudflare Pages redirect to, is the same view', async ({ page }) => {
+    for (const [path, heading] of [
+      [`/article/${NEWEST_SLUG}/`, NEWEST],
+      ['/category/kultura/', 'Культура'],
+      ['/page/2/', 'Останні новини'],
+    ]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await takenOver(page);
+      await expect(page.locator('main h1'), path).toHaveText(heading);
+    }
+  });
+
   test('a page whose live feed fails stays as built, readable', async ({ page }) => {
     await page.route('**/feed.json', (route) => route.fulfill({ status: 500, body: 'down' }));
     await page.goto('/');
