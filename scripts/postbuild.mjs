@@ -1,11 +1,13 @@
-// Finishes a release build for static hosts. Run by scripts/build.sh after Trunk:
+// Finishes a release build for static hosts. Run by scripts/build.sh after Trunk, before the
+// prerenderer (which takes the index.html this leaves as the template of every page):
 //   node scripts/postbuild.mjs <dist> <base>
 // - moves the loader Trunk writes inline into index.html into a hashed file of its own, so no
 //   script needs 'unsafe-inline', and puts the Content Security Policy into a <meta> tag;
 // - writes the host files: _redirects and _headers (Netlify, Cloudflare Pages) and nginx.conf
-//   (self-hosting), all for the site's base path.
-// The prerenderer then writes every view (404.html among them) using index.html as its
-// template, and scripts/precompress.mjs writes the .br and .gz copies.
+//   (self-hosting), all for the site's base path. Every view is a prerendered file, DIR/<path>/
+//   index.html, served as it is; a path that is no view gets 404.html (the prerenderer writes
+//   it) with status 404.
+// Precompressed copies are written last, by scripts/precompress.mjs, once every page exists.
 // The policy, the security headers and the caching rules are defined once, here.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -47,8 +49,8 @@ const embedHeaders = {
   'Content-Security-Policy': `${policy}; frame-ancestors *`,
   ...commonHeaders,
 };
-// Hashed names never change content: cache for a year. Everything else (index.html, the
-// feed, config.json, media) is revalidated on every visit, so a publisher's edit shows at once.
+// Hashed names never change content: cache for a year. Everything else (the pages, the feed,
+// config.json, media) is revalidated on every visit, so an edit or a rebuild shows at once.
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 const hashedPrefixes = ['vistka-', 'main-', 'loader-'];
@@ -75,16 +77,31 @@ if (!html.includes('http-equiv="Content-Security-Policy"')) {
 }
 writeFileSync(indexPath, html);
 
-// 2. Host files.
-// Every view is a file of its own (prerendered), so no rewrite is needed; unknown paths get
-// 404.html with status 404. Netlify and Cloudflare Pages do that by themselves for a 404.html at
-// the site's root; under a sub-path the rule says so.
+
+// 2. Host files. Each view is a folder with an index.html (the prerenderer's), which every host
+// serves without a rule; what is left to say is where the not-found page is, and the headers.
+
+// Netlify serves a 404.html at the site's root, with status 404, for any path that is no file,
+// without a rule ("Custom 404 page handling" in its redirect options); under a sub-path it
+// needs one, and a rule without `!` never shadows a file that exists, so the pages are
+// untouched. Cloudflare Pages reads the same file, but it permits only 200 and 3xx codes there:
+// it skips this line with a warning and finds the 404.html itself, looking up the folders from
+// the path asked for (its "Serving Pages": "Not Found behavior"; with a top-level 404.html it
+// also stops treating the site as a single-page app). At the root no rule is needed: an empty
+// file, so no stale one is left.
 writeFileSync(join(dist, '_redirects'), base === '/' ? '' : `${base}*  ${base}404.html  404\n`);
-// Netlify and Cloudflare Pages merge every rule that matches a path, so each header is set by
-// exactly one rule per path: pages by their route prefixes, the embed view alone.
+
+// Netlify and Cloudflare Pages apply every rule that matches a path, so each header is set by
+// exactly one rule per path: pages by their route prefixes, the embed view by its own paths.
+// The embed view is embed/index.html: Cloudflare serves it only at /embed/ (it redirects /embed
+// and /embed/index.html there) and matches rules exactly; Netlify matches a rule with or
+// without the trailing slash, so `embed/` alone covers /embed and /embed/ there, and an `embed`
+// rule beside it would match the same requests twice. No page pattern matches an embed path.
+// These hosts match rules against the path asked for: an unknown path's 404 response gets none
+// of them, only the policy in 404.html's <meta> (without frame-ancestors).
 const headerBlock = (headers) => Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`).join('\n');
 const pagePaths = ['', 'index.html', '404.html', 'page/*', 'article/*', 'category/*'];
-const embedPaths = ['embed', 'embed/', 'embed/index.html'];
+const embedPaths = ['embed/', 'embed/index.html'];
 const revalidatedFiles = ['feed.json', 'config.json', 'embed.js'];
 writeFileSync(
   join(dist, '_headers'),
@@ -95,6 +112,8 @@ writeFileSync(
     ...hashedPrefixes.map((prefix) => `${base}${prefix}*\n${headerBlock({ ...commonHeaders, 'Cache-Control': IMMUTABLE })}`),
   ].join('\n') + '\n',
 );
+
+// nginx: `always`, so the headers are sent with the 404 too.
 const addHeaders = (headers, indent) =>
   Object.entries(headers).map(([name, value]) => `${indent}add_header ${name} "${value}" always;`).join('\n');
 const escaped = base.replace(/[.]/g, '\\.');
@@ -113,23 +132,30 @@ server {
     gzip_static on;
     brotli_static on;
 
+    # A path that is no file: the not-found page, with status 404. With JavaScript the app
+    # still routes it, so an article published after the build opens by its link.
+    error_page 404 ${base}404.html;
+
     # Content-hashed files: cached for a year.
     location ~ ^${escaped}(${hashedPrefixes.join('|')})[^/]+$ {
 ${addHeaders({ ...securityHeaders, 'Cache-Control': IMMUTABLE }, '        ')}
     }
 
-    # Unknown paths: the prerendered not-found view, with status 404 (and the headers below).
-    error_page 404 ${base}404.html;
-
-    # The embed view: the one page partners may frame.
+    # The embed view, at /embed, /embed/ and /embed/index.html: the one page partners may frame.
     location ~ ^${escaped}embed(/|/index\\.html)?$ {
-        # Served from here (not redirected to the page location), so these headers apply.
-        rewrite ^ ${base}embed/index.html break;
+        try_files ${base}embed/index.html =404;
 ${addHeaders({ ...embedHeaders, 'Cache-Control': REVALIDATE }, '        ')}
     }
 
-    # Every other page is a prerendered file: /article/x from article/x/index.html, with or
-    # without the trailing slash and without a redirect; anything else is not found.
+    # The not-found page answers 404 also when asked for by name.
+    location = ${base}404.html {
+        internal;
+${addHeaders({ ...securityHeaders, 'Cache-Control': REVALIDATE }, '        ')}
+    }
+
+    # Every other view is a file: /article/x and /article/x/ are article/x/index.html (the
+    # slash is the form GitHub Pages and Cloudflare Pages redirect to). Not \`$uri/\`, which would
+    # redirect /article/x to /article/x/. Revalidated, as are the feed, config.json and media.
     location ${base} {
         try_files $uri $uri/index.html =404;
 ${addHeaders({ ...securityHeaders, 'Cache-Control': REVALIDATE }, '        ')}
@@ -137,5 +163,4 @@ ${addHeaders({ ...securityHeaders, 'Cache-Control': REVALIDATE }, '        ')}
 }
 `,
 );
-
 console.log(`postbuild: ${dist} for ${base}: loader externalised, CSP in index.html, host files written`);

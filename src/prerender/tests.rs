@@ -186,6 +186,7 @@ fn the_embed_is_the_widget_alone_with_its_defaults() {
         "five items and the more link"
     );
     assert!(!page.body.contains("site-header"));
+    assert_eq!(page.title, "Останні новини — Вістка");
 }
 
 #[test]

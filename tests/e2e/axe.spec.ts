@@ -23,6 +23,8 @@ for (const lang of ['uk', 'en'] as const) {
       test(`axe: ${name}, ${lang}, ${scheme} scheme`, async ({ page }) => {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(withLang(path, lang));
+        // The app's view, banner and all: not the page as built, which it replaces.
+        await expect(page.locator('html')).toHaveClass(/\bapp\b/);
         await expect(page.locator(ready).first()).toBeVisible();
         await expect(page.locator('html')).toHaveAttribute('lang', lang);
         expect(await violations(page)).toEqual([]);

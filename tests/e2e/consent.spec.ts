@@ -15,9 +15,14 @@ async function storedRecord(page: Page) {
   return text === null ? null : JSON.parse(text);
 }
 
+/** Waits until the app has taken the prerendered page over (src/boot.rs marks <html>): only
+ * then is the banner shown, or known to stay away. */
+const takenOver = (page: Page) => expect(page.locator('html')).toHaveClass(/\bapp\b/);
+
 async function openFrontPage(page: Page) {
   await page.goto('/');
   await expect(page.locator('main h1')).toHaveText('Останні новини');
+  await takenOver(page);
 }
 
 /** A stored record as the app writes it, `ageDays` old. */
@@ -92,6 +97,7 @@ test('accepting all is remembered as one versioned record, and the banner stays 
   expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([KEY]);
   await page.reload();
   await expect(page.locator('main h1')).toHaveText('Останні новини');
+  await takenOver(page);
   await expect(banner(page)).toHaveCount(0);
 });
 
@@ -102,6 +108,7 @@ test('rejecting all is remembered too', async ({ page }) => {
   expect(await storedRecord(page)).toMatchObject({ analytics: false, media: false });
   await page.reload();
   await expect(page.locator('main h1')).toHaveText('Останні новини');
+  await takenOver(page);
   await expect(banner(page)).toHaveCount(0);
 });
 
@@ -126,6 +133,7 @@ test('the footer link reopens the choices on every view, and a withdrawal is sto
   for (const path of ['/', '/article/mist-cherez-tykhu-vidkryiut-do-zymy', '/category/kultura', '/no-such-page']) {
     await page.goto(path);
     await expect(page.locator('main h1')).toBeVisible();
+    await takenOver(page);
     await expect(banner(page)).toHaveCount(0);
     await expect(page.locator('footer').getByRole('button', { name: 'Налаштування cookies' })).toBeVisible();
   }
@@ -207,6 +215,7 @@ test('the analytics script loads only with analytics consent, and goes when it i
   await expect(page.locator('script#vistka-analytics')).toHaveCount(0);
   await page.reload();
   await expect(page.locator('main h1')).toHaveText('Останні новини');
+  await takenOver(page);
   expect(analyticsRequests).toHaveLength(1);
 });
 

@@ -15,13 +15,18 @@ test.describe('static deploy', () => {
     for (const file of ['404.html', '_redirects', '_headers', 'nginx.conf', 'index.html.br', 'index.html.gz', 'feed.json.br']) {
       expect(existsSync(`dist/${file}`), file).toBe(true);
     }
-    expect(readFileSync('dist/_redirects', 'utf8')).toBe('/*  /index.html  200\n');
-    expect(readFileSync('dist-news/_redirects', 'utf8')).toBe('/news/*  /news/index.html  200\n');
+    // Every view is a prerendered file of its own: no rewrite to index.html. Unknown paths get
+    // 404.html with status 404, which Netlify and Cloudflare Pages do by themselves at the root;
+    // under a sub-path a rule says so.
+    expect(readFileSync('dist/_redirects', 'utf8')).toBe('');
+    expect(readFileSync('dist-news/_redirects', 'utf8')).toBe('/news/*  /news/404.html  404\n');
     expect(readFileSync('dist/_headers', 'utf8')).toContain('Cache-Control: public, max-age=31536000, immutable');
   });
 
   test('the wasm is served brotli-compressed as application/wasm, cached for a year', async ({ page, request }) => {
     await page.goto('/');
+    // Taken over by the app: the wasm has loaded (the page as built shows 20 cards without it).
+    await expect(page.locator('html')).toHaveClass(/\bapp\b/);
     await expect(page.locator('main .card')).toHaveCount(20);
     const wasm = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((entry) => entry.name).find((name) => name.endsWith('.wasm')),
@@ -48,6 +53,8 @@ test.describe('static deploy', () => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await page.goto(NEWS);
+    // The app's links and requests, once it has taken the page as built over.
+    await expect(page.locator('html')).toHaveClass(/\bapp\b/);
     await expect(page.locator('main .card')).toHaveCount(20);
     await expect(page.locator('main .card-title a').first()).toHaveAttribute('href', `/news/${ARTICLE}`);
     expect(requests.filter((path) => !path.startsWith('/news/'))).toEqual([]);
@@ -57,6 +64,7 @@ test.describe('static deploy', () => {
     await expect(page.locator('main article h1')).toHaveText('Міст через Тиху відкриють до зими');
     await page.reload();
     await expect(page.locator('main article h1')).toHaveText('Міст через Тиху відкриють до зими');
+    await expect(page.locator('html')).toHaveClass(/\bapp\b/);
     await page.locator('main article .badge').click();
     await expect(page).toHaveURL(`${NEWS}category/hromada`);
     await expect(page.locator('nav.sections a[aria-current="page"]')).toHaveText('Громада');

@@ -11,6 +11,10 @@ const EN_ARTICLE = '/article/verbolozys-night-bus-gets-a-second-route';
 // The switch is one button in the header, named in the language it switches to.
 const switchButton = (page: Page) => page.locator('.site-header button.lang-switch');
 
+/** Waits until the app has taken the prerendered page over (src/boot.rs marks <html>). Pages
+ * are built in Ukrainian: before this, a Ukrainian page says nothing about the app's choice. */
+const takenOver = (page: Page) => expect(page.locator('html')).toHaveClass(/\bapp\b/);
+
 async function expectUkrainian(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
   await expect(switchButton(page)).toHaveText('English');
@@ -25,6 +29,7 @@ async function expectEnglish(page: Page) {
 
 test('the switch changes every UI string, keeps focus, and is remembered', async ({ page }) => {
   await page.goto('/');
+  await takenOver(page);
   await expect(page.locator('main h1')).toHaveText('Останні новини');
   await expectUkrainian(page);
 
@@ -56,6 +61,7 @@ test('the switch changes every UI string, keeps focus, and is remembered', async
   await switchButton(page).click();
   await expect(page.locator('.fresh-posts h2')).toHaveText('Свіжі дописи');
   await page.reload();
+  await takenOver(page);
   await expect(page.locator('.fresh-posts h2')).toHaveText('Свіжі дописи');
   await expectUkrainian(page);
 });
@@ -74,11 +80,13 @@ test('a ?lang= link sets the language for the visit without saving it', async ({
   await expect(page.locator('.fresh-posts h2')).toHaveText('Fresh posts');
   // …but it is not the reader's saved choice: a new visit speaks the browser's language.
   await page.goto('/');
+  await takenOver(page);
   await expect(page.locator('main h1')).toHaveText('Останні новини');
   await expectUkrainian(page);
 
   // Unknown languages are ignored.
   await page.goto('/?lang=de');
+  await takenOver(page);
   await expect(page.locator('main h1')).toHaveText('Останні новини');
 });
 
@@ -88,6 +96,7 @@ test('choosing in the switch takes ?lang= out of the address, so a reload keeps 
   await switchButton(page).click();
   await expect(page).toHaveURL(/\/$/);
   await page.reload();
+  await takenOver(page);
   await expect(page.locator('main h1')).toHaveText('Останні новини');
 });
 
@@ -112,6 +121,7 @@ test.describe('an English browser', () => {
   test("gets the publisher's default_language over the browser's", async ({ page }) => {
     await page.route('**/config.json', (route) => route.fulfill({ json: { default_language: 'uk' } }));
     await page.goto('/');
+    await takenOver(page);
     await expect(page.locator('main h1')).toHaveText('Останні новини');
     await expectUkrainian(page);
   });
@@ -119,6 +129,7 @@ test.describe('an English browser', () => {
   test('a site in one language has no switch and ignores ?lang=', async ({ page }) => {
     await page.route('**/config.json', (route) => route.fulfill({ json: { languages: ['uk'] } }));
     await page.goto('/?lang=en');
+    await takenOver(page);
     await expect(page.locator('main h1')).toHaveText('Останні новини');
     await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
     await expect(switchButton(page)).toHaveCount(0);
@@ -127,8 +138,10 @@ test.describe('an English browser', () => {
 
 test('the reading time follows each language’s plural rules', async ({ page }) => {
   await page.goto(ARTICLE);
+  await takenOver(page);
   await expect(page.locator('.reading-time')).toHaveText('Час читання: 1 хвилина');
   await page.goto(EN_ARTICLE);
+  await takenOver(page);
   await expect(page.locator('.reading-time')).toHaveText('Reading time: 1 minute');
 
   // Longer bodies, at 200 words a minute: 201–400 words are 2 minutes, 801–1,000 are 5.

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 // A reader's journeys through the demo publication in public/feed.json (33 items, newest
 // "Міст через Тиху відкриють до зими", 2024-11-23).
@@ -10,9 +10,40 @@ const NEWEST_SLUG = 'mist-cherez-tykhu-vidkryiut-do-zymy';
 const UK_DATE = /^(понеділок|вівторок|середа|четвер|пʼятниця|субота|неділя), \d{1,2} (січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня) \d{4} р\.$/;
 const EN_DATE = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(st|nd|rd|th), \d{4}$/;
 
+/** Waits until the app has taken the prerendered page over (src/boot.rs marks <html>). */
+const takenOver = (page: Page) => expect(page.locator('html')).toHaveClass(/\bapp\b/);
+
 async function openListing(page: Page) {
   await page.goto('/');
   await expect(page.locator('main h1')).toHaveText('Останні новини');
+  // The journeys below are the app's: its in-app navigation, focus and consent banner.
+  await takenOver(page);
+}
+
+// An article published after the build: no page was prerendered for it, so the host answers
+// 404.html and the app loads the feed itself, in front of the reader (the case where the
+// loading state, the failure view and the retry still show). The item has no url, so its slug
+// comes from the title.
+const FRESH = {
+  id: 'fresh-1',
+  title: 'Свіжа новина після збірки',
+  date_published: '2024-11-24T09:00:00+02:00',
+  content_html: '<p>Щойно опубліковано.</p>',
+  tags: ['Громада'],
+};
+const FRESH_PATH = '/article/svizha-novyna-pislia-zbirky';
+const demo = JSON.parse(readFileSync('public/feed.json', 'utf8'));
+const withFresh = { ...demo, items: [FRESH, ...demo.items] };
+
+/** The fresh article has opened from the live feed, and the whole feed came with it. */
+async function expectFreshArticle(page: Page) {
+  await expect(page.locator('main article h1')).toHaveText(FRESH.title);
+  await expect(page.locator('.article-body')).toHaveText('Щойно опубліковано.');
+  // The front page, reached in the app, lists the newest 20 items, the fresh one first.
+  await page.locator('.site-name').click();
+  await expect(page.locator('main h1')).toHaveText('Останні новини');
+  await expect(page.locator('main .card')).toHaveCount(20);
+  await expect(page.locator('main .card-title').first()).toHaveText(FRESH.title);
 }
 
 test('the front page lists the newest 20 items with badge, title, date, excerpt and read more', async ({ page }) => {
@@ -77,6 +108,7 @@ test('an item leads to its article, and back returns to the same place in the li
 
 test('the article shows headline, date, author, category, body and five fresh posts', async ({ page }) => {
   await page.goto(`/article/${NEWEST_SLUG}`);
+  await takenOver(page);
   const article = page.locator('main article');
   await expect(article.locator('h1')).toHaveText(NEWEST);
   await expect(page).toHaveTitle(`${NEWEST} — Вістка`);
@@ -119,9 +151,14 @@ test('deep links and reload work on every view', async ({ page }) => {
     ['/page/2', 'Останні новини'],
     ['/category/hromada/page/1', 'Громада'],
   ]) {
+    // The page as built, then the app's own view of the same URL.
     await page.goto(path);
     await expect(page.locator('main h1')).toHaveText(heading);
+    await takenOver(page);
+    await expect(page.locator('main h1')).toHaveText(heading);
     await page.reload();
+    await expect(page.locator('main h1')).toHaveText(heading);
+    await takenOver(page);
     await expect(page.locator('main h1')).toHaveText(heading);
   }
 });
@@ -155,6 +192,8 @@ test('a category badge opens the category, marked as current in the sections', a
 test('unknown paths, slugs, categories and pages show a not-found view with a way home', async ({ page }) => {
   for (const path of ['/no/such/page', '/article/no-such-article', '/category/no-such-category', '/page/3', '/page/0', '/page/abc']) {
     await page.goto(path);
+    // The app's routing says so, not just the host's 404.html.
+    await takenOver(page);
     await expect(page.locator('main h1'), path).toHaveText('Сторінку не знайдено');
   }
   await page.getByRole('link', { name: 'На головну' }).click();
@@ -217,26 +256,27 @@ for (const [name, response, message] of [
 ] as const) {
   test(`${name} ends in a clear message and a retry that recovers`, async ({ page }) => {
     let broken = true;
-    await page.route('**/feed.json', (route) => (broken ? route.fulfill(response) : route.continue()));
-    await page.goto('/');
+    await page.route('**/feed.json', (route) => (broken ? route.fulfill(response) : route.fulfill({ json: withFresh })));
+    await page.goto(FRESH_PATH);
     const alert = page.getByRole('alert');
     await expect(alert.locator('h1')).toHaveText('Не вдалося завантажити новини');
     await expect(alert).toContainText(message);
     broken = false;
     await alert.getByRole('button', { name: 'Спробувати ще раз' }).click();
-    await expect(page.locator('main h1')).toHaveText('Останні новини');
-    await expect(page.locator('main .card')).toHaveCount(20);
+    await expectFreshArticle(page);
   });
 }
 
 test('a feed that cannot be reached ends in a message and a retry', async ({ page }) => {
   let broken = true;
-  await page.route('**/feed.json', (route) => (broken ? route.abort('connectionrefused') : route.continue()));
-  await page.goto('/');
+  await page.route('**/feed.json', (route) =>
+    broken ? route.abort('connectionrefused') : route.fulfill({ json: withFresh }),
+  );
+  await page.goto(FRESH_PATH);
   await expect(page.getByRole('alert')).toContainText('Немає зв’язку із сервером');
   broken = false;
   await page.getByRole('button', { name: 'Спробувати ще раз' }).click();
-  await expect(page.locator('main .card')).toHaveCount(20);
+  await expectFreshArticle(page);
 });
 
 test('the loading state holds the layout steady until the news arrives', async ({ page }) => {
@@ -244,7 +284,7 @@ test('the loading state holds the layout steady until the news arrives', async (
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/feed.json', async (route) => {
     await held;
-    await route.continue();
+    await route.fulfill({ json: withFresh });
   });
   await page.addInitScript(() => {
     (window as unknown as { shifts: number }).shifts = 0;
@@ -254,11 +294,11 @@ test('the loading state holds the layout steady until the news arrives', async (
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto('/');
+  await page.goto(FRESH_PATH);
   await expect(page.locator('main[id="main"] [aria-busy="true"]')).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('Завантажуємо новини…');
   release();
-  await expect(page.locator('main .card').first()).toBeVisible();
+  await expect(page.locator('main article h1')).toHaveText(FRESH.title);
   const shifts = await page.evaluate(() => (window as unknown as { shifts: number }).shifts);
   expect(shifts).toBeLessThan(0.02);
 });
@@ -273,6 +313,7 @@ test('screenshots of the listing and an article', async ({ page }, testInfo) => 
   await page.screenshot({ path: `${dir}/${testInfo.project.name}-listing.png` });
   await page.goto(`/article/${NEWEST_SLUG}`);
   await expect(page.locator('main article h1')).toBeVisible();
+  await takenOver(page);
   await page.locator('.lead-image img').evaluate((img: HTMLImageElement) => img.decode());
   await page.screenshot({ path: `${dir}/${testInfo.project.name}-article.png`, fullPage: true });
   // No horizontal scrolling at this width.
@@ -317,6 +358,7 @@ test('the site is served with a strict CSP and the security headers', async ({ p
 test('keyboard only: from the first Tab to an article and back', async ({ page }) => {
   await openListing(page);
   // The consent banner comes first; answer it from the keyboard.
+  await expect(page.getByRole('button', { name: 'Відхилити все' })).toBeVisible();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Відхилити все' })).toBeFocused();

@@ -16,6 +16,8 @@ for (const [viewport, size] of [
       await page.setViewportSize(size);
       for (const [name, path, ready] of VIEWS) {
         await page.goto(withLang(path, lang));
+        // The app's view, not the page as built, which it replaces.
+        await expect(page.locator('html')).toHaveClass(/\bapp\b/);
         await expect(page.locator(ready).first()).toBeVisible();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${name}: page wider than the viewport by`).toBeLessThanOrEqual(0);

@@ -44,6 +44,8 @@ test('no XSS corpus vector runs script or survives in the DOM', async ({ page },
   });
 
   await page.goto('/');
+  // The app, not the page as built (which has 20 cards of its own), opens the articles below.
+  await expect(page.locator('html')).toHaveClass(/\bapp\b/);
   await expect(page.locator('main .card')).toHaveCount(20);
   let tried = 0;
   for (let n = 0; n < items.length; n++) {
