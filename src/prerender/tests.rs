@@ -2,7 +2,6 @@ use super::*;
 use crate::feed::parse_json_feed;
 use crate::i18n::Lang;
 use crate::routes::{article_path, category_path, embed_path, listing_path, site_paths, BASE};
-use super::{build_site, BuildInput};
 
 const DEMO_FEED: &str = include_str!("../../public/feed.json");
 const DEMO_CONFIG: &str = include_str!("../../public/config.json");
