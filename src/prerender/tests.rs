@@ -89,6 +89,12 @@ fn the_front_page_is_the_listing_in_the_publishers_language() {
         .body
         .contains(&format!("href=\"{}\"", article_path(&newest.slug))));
     assert!(page.body.contains("субота, 23 листопада 2024 р."));
+    let first_screen_pictures = feed.articles.iter().take(3).filter(|a| a.image.is_some());
+    assert_eq!(
+        count(&page.body, "loading=\"eager\""),
+        first_screen_pictures.count()
+    );
+    assert!(page.body.contains("loading=\"lazy\""));
     assert!(page
         .body
         .contains(&format!("rel=\"next\" href=\"{}\"", listing_path(2))));

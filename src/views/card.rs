@@ -20,14 +20,24 @@ pub fn published_date(article: &Article) -> impl IntoView {
     }
 }
 
-/// An item of the listing: badge, linked title, date, excerpt and «Читати більше».
-pub fn article_card(article: &Article) -> impl IntoView {
+/// How many cards open the listing's first screen: three columns on a wide screen.
+pub const FIRST_SCREEN_CARDS: usize = 3;
+
+/// An item of the listing: badge, linked title, date, excerpt and «Читати більше». The picture
+/// of a card on the first screen (`position` below [`FIRST_SCREEN_CARDS`]) loads at once: it is
+/// the page's largest paint, and a lazy one would wait for layout and let the app's downloads
+/// start first (the page's `load` event does not wait for lazy images).
+pub fn article_card(article: &Article, position: usize) -> impl IntoView {
     let href = article_path(&article.slug);
     let strings = article.lang.strings();
+    let loading = match position < FIRST_SCREEN_CARDS {
+        true => "eager",
+        false => "lazy",
+    };
     let image = article.image.clone().map(|src| {
         view! {
             <a class="card-image" href=href.clone() tabindex="-1" aria-hidden="true">
-                <img src=src alt="" width="640" height="360" loading="lazy" decoding="async" />
+                <img src=src alt="" width="640" height="360" loading=loading decoding="async" />
             </a>
         }
     });
