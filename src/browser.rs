@@ -7,7 +7,7 @@
 use crate::config::{Colors, SiteConfig, SourceKind};
 use crate::consent::{standing_choices, Choices, ConsentPolicy, ConsentRecord, STORAGE_KEY};
 use crate::embed::player_for;
-use crate::feed::{parse_json_feed, parse_wordpress, wordpress_next_page, Feed, FeedError};
+use crate::feed::{parse_source, wordpress_next_page, Feed, FeedError};
 use crate::i18n::{Lang, ReaderLanguages};
 use crate::routes::{article_path, query_param, without_param};
 use chrono::{DateTime, Utc};
@@ -29,16 +29,16 @@ pub async fn fetch_feed(config: &SiteConfig, url: &str) -> Result<Feed, FeedErro
     let source = &config.source;
     let (text, headers) = fetch_text(url, source.timeout_seconds).await?;
     let fallback = config.publication_lang();
-    let feed = match source.kind {
-        SourceKind::JsonFeed => parse_json_feed(&text, fallback),
-        SourceKind::WordPress => parse_wordpress(&text, fallback).map(|feed| {
+    let feed = parse_source(source.kind, &text, fallback).map(|feed| match source.kind {
+        SourceKind::JsonFeed => feed,
+        SourceKind::WordPress => {
             let total_pages = headers
                 .get("X-WP-TotalPages")
                 .and_then(|pages| pages.trim().parse().ok());
             let next_url = total_pages.and_then(|total| wordpress_next_page(url, total));
             Feed { next_url, ..feed }
-        }),
-    };
+        }
+    });
     match &feed {
         Ok(feed) if feed.skipped > 0 => leptos::logging::warn!(
             "Vistka: skipped {} feed item(s) without a usable id, title or date, or with a repeated id",

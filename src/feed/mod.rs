@@ -7,6 +7,7 @@ mod wordpress;
 pub use json_feed::parse_json_feed;
 pub use wordpress::{parse_wordpress, wordpress_next_page, wordpress_slug_url};
 
+use crate::config::SourceKind;
 use crate::html;
 use crate::i18n::Lang;
 use crate::slug::{percent_decode, short_hash, slugify};
@@ -14,6 +15,15 @@ use chrono::{DateTime, FixedOffset};
 use serde_json::Value;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
+
+/// Parses one page of a source of `kind`; items that state no language are taken to be in
+/// `lang`. The app and the build's prerenderer read feeds through this one door.
+pub fn parse_source(kind: SourceKind, text: &str, lang: Lang) -> Result<Feed, FeedError> {
+    match kind {
+        SourceKind::JsonFeed => parse_json_feed(text, lang),
+        SourceKind::WordPress => parse_wordpress(text, lang),
+    }
+}
 
 /// A publication and its articles, newest first.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,8 +1,8 @@
 //! Writing the whole prerendered site into the output folder, page by page.
 
 use super::{output_file, render_page, PageRole, PageTemplate};
-use crate::config::{SiteConfig, SourceKind};
-use crate::feed::{parse_json_feed, parse_wordpress, Feed};
+use crate::config::SiteConfig;
+use crate::feed::{parse_source, Feed};
 use crate::routes::{site_paths, BASE};
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -40,7 +40,8 @@ pub fn build_site(input: &BuildInput) -> Result<BuildReport, String> {
         Some(text) => SiteConfig::parse(text)?,
         None => SiteConfig::default(),
     };
-    let feed = parse_feed(&config, &input.feed)?;
+    let feed = parse_source(config.source.kind, &input.feed, config.publication_lang())
+        .map_err(|error| format!("the feed cannot be used: {error:?}"))?;
     let index = input.dist.join("index.html");
     let template = fs::read_to_string(&index)
         .map_err(|error| format!("cannot read {}: {error}", index.display()))?;
@@ -77,15 +78,6 @@ pub fn build_site(input: &BuildInput) -> Result<BuildReport, String> {
     report
         .into_inner()
         .map_err(|_| "a prerender thread failed".to_owned())
-}
-
-fn parse_feed(config: &SiteConfig, text: &str) -> Result<Feed, String> {
-    let lang = config.publication_lang();
-    let feed = match config.source.kind {
-        SourceKind::JsonFeed => parse_json_feed(text, lang),
-        SourceKind::WordPress => parse_wordpress(text, lang),
-    };
-    feed.map_err(|error| format!("the feed cannot be used: {error:?}"))
 }
 
 struct Site<'a> {
