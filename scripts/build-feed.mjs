@@ -35,15 +35,20 @@ async function get(address) {
   return response;
 }
 
+/** `address` asking for page `page`, its other parameters as written (`_embed` stays bare). */
+function withPage(address, page) {
+  const [path, query = ''] = address.split('?');
+  const kept = query.split('&').filter((pair) => pair && pair.split('=')[0] !== 'page');
+  return `${path}?${[...kept, `page=${page}`].join('&')}`;
+}
+
 async function wordpressPosts(address) {
   const first = await get(address);
   const posts = await first.json().catch(() => fail(`the feed at ${address} is not JSON`));
   if (!Array.isArray(posts)) fail(`the WordPress source at ${address} did not answer with a list of posts`);
   const total = Math.min(Number(first.headers.get('x-wp-totalpages')) || 1, MAX_PAGES);
   for (let page = 2; page <= total; page += 1) {
-    const next = new URL(address);
-    next.searchParams.set('page', String(page));
-    const more = await (await get(next)).json().catch(() => []);
+    const more = await (await get(withPage(address, page))).json().catch(() => []);
     if (Array.isArray(more)) posts.push(...more);
   }
   return JSON.stringify(posts);
