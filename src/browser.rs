@@ -488,9 +488,9 @@ pub fn page_kind() -> PageKind {
 }
 
 /// Mounts `app` in place of everything `parent` shows (the page's `<body>`), before the browser
-/// paints again. Focus on a prerendered control moves to the same
-/// control in the app's markup (found by its position: both are the same components' output);
-/// the scroll position stays, as the page keeps its height.
+/// paints again. Focus on a prerendered control moves to the same control in the app's markup
+/// (found by its position: both are the same components' output); the scroll position stays,
+/// as the page keeps its height.
 pub fn replace_content<V: IntoView + 'static>(
     parent: web_sys::HtmlElement,
     app: impl FnOnce() -> V + 'static,

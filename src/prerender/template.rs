@@ -1,5 +1,5 @@
 //! The page Trunk built (`dist/index.html`, after `scripts/postbuild.mjs`: hashed assets, the
-//! external loader, the CSP) as the frame of every prerendered page: its `<head>` is kept, with
+//! loader, the CSP) as the frame of every prerendered page: its `<head>` is kept, with
 //! the view's language, title and description; its `<body>` is replaced by the view.
 
 use super::RenderedPage;

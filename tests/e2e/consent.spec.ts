@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, refuseStorage, test } from './fixtures';
+import { expect, refuseStorage, takenOver, test } from './fixtures';
 
 // The cookie consent a privacy regulator would accept: asked before anything optional,
 // remembered, changeable, and never breaking the site.
@@ -17,8 +17,6 @@ async function storedRecord(page: Page) {
 
 /** Waits until the app has taken the prerendered page over (src/boot.rs marks <html>): only
  * then is the banner shown, or known to stay away. */
-const takenOver = (page: Page) => expect(page.locator('html')).toHaveClass(/\bapp\b/);
-
 async function openFrontPage(page: Page) {
   await page.goto('/');
   await expect(page.locator('main h1')).toHaveText('Останні новини');

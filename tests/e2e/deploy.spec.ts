@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { newsPort } from '../../playwright.config';
-import { expect, test } from './fixtures';
+import { expect, takenOver, test } from './fixtures';
 
 // The release build as static hosts serve it: nginx with the shipped server block, at the
 // root and under /news/.
@@ -26,7 +26,7 @@ test.describe('static deploy', () => {
   test('the wasm is served brotli-compressed as application/wasm, cached for a year', async ({ page, request }) => {
     await page.goto('/');
     // Taken over by the app: the wasm has loaded (the page as built shows 20 cards without it).
-    await expect(page.locator('html')).toHaveClass(/\bapp\b/);
+    await takenOver(page);
     await expect(page.locator('main .card')).toHaveCount(20);
     const wasm = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((entry) => entry.name).find((name) => name.endsWith('.wasm')),
@@ -54,7 +54,7 @@ test.describe('static deploy', () => {
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await page.goto(NEWS);
     // The app's links and requests, once it has taken the page as built over.
-    await expect(page.locator('html')).toHaveClass(/\bapp\b/);
+    await takenOver(page);
     await expect(page.locator('main .card')).toHaveCount(20);
     await expect(page.locator('main .card-title a').first()).toHaveAttribute('href', `/news/${ARTICLE}`);
     expect(requests.filter((path) => !path.startsWith('/news/'))).toEqual([]);
@@ -64,7 +64,7 @@ test.describe('static deploy', () => {
     await expect(page.locator('main article h1')).toHaveText('Міст через Тиху відкриють до зими');
     await page.reload();
     await expect(page.locator('main article h1')).toHaveText('Міст через Тиху відкриють до зими');
-    await expect(page.locator('html')).toHaveClass(/\bapp\b/);
+    await takenOver(page);
     await page.locator('main article .badge').click();
     await expect(page).toHaveURL(`${NEWS}category/hromada`);
     await expect(page.locator('nav.sections a[aria-current="page"]')).toHaveText('Громада');

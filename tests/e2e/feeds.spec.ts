@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, serveFeed, test } from './fixtures';
+import { demoFeed, expect, expectFreshArticle, FRESH_PATH, serveFeed, takenOver, test, withFresh } from './fixtures';
 
 // Feeds from the outside world: configured sources, WordPress, and feeds that misbehave.
 
@@ -13,32 +13,6 @@ const item = (id: string, title: string, date = '2024-11-23T10:00:00+02:00') => 
 
 function serveConfig(page: Page, config: unknown) {
   return page.route('**/config.json', (route) => route.fulfill({ json: config }));
-}
-
-/** Waits until the app has taken the prerendered page over (src/boot.rs marks <html>). */
-const takenOver = (page: Page, timeout?: number) =>
-  expect(page.locator('html')).toHaveClass(/\bapp\b/, { timeout });
-
-// An article published after the build: no page was prerendered for it, so the host answers
-// 404.html and the app loads the feed in front of the reader, loading state and all. The item
-// has no url, so its slug comes from the title.
-const fresh = {
-  ...item('fresh-1', 'Свіжа новина після збірки', '2024-11-24T09:00:00+02:00'),
-  tags: ['Громада'],
-};
-const FRESH_PATH = '/article/svizha-novyna-pislia-zbirky';
-const withFresh = () => {
-  const demo = JSON.parse(readFileSync('public/feed.json', 'utf8'));
-  return { ...demo, items: [fresh, ...demo.items] };
-};
-
-/** The fresh article has opened from the live feed, and the whole feed came with it. */
-async function expectFreshArticle(page: Page) {
-  await expect(page.locator('main article h1')).toHaveText(fresh.title);
-  await expect(page.locator('.article-body')).toHaveText(fresh.title);
-  await page.locator('.site-name').click();
-  await expect(page.locator('main .card')).toHaveCount(20);
-  await expect(page.locator('main .card-title').first()).toHaveText(fresh.title);
 }
 
 test('items without id, title or a valid date, and repeated ids, are skipped and counted', async ({ page }) => {
@@ -127,7 +101,7 @@ test('a server that never answers times out with a message and a retry', async (
 
 test('the reader sees fresh items on returning to the tab, without losing their place', async ({ page }) => {
   await serveConfig(page, { source: { refresh_minutes: 0 } });
-  const demo = JSON.parse(readFileSync('public/feed.json', 'utf8'));
+  const demo = demoFeed();
   let feed = demo;
   let requests = 0;
   await page.route('**/feed.json', (route) => {

@@ -1,4 +1,5 @@
 import { expect, test as base } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 
 const CSP_MARK = 'vistka-csp-violation:';
@@ -54,6 +55,43 @@ export const VIEWS = [
   ['not found', '/no-such-page', 'main h1'],
   ['embed', '/embed?count=5', '.embed-list li'],
 ] as const;
+
+/** Waits until the app has taken the prerendered page over (src/boot.rs marks <html>). */
+export const takenOver = (page: Page, timeout?: number) =>
+  expect(page.locator('html')).toHaveClass(/\bapp\b/, { timeout });
+
+/** The demo feed, public/feed.json, as an object to change. */
+export const demoFeed = () => JSON.parse(readFileSync('public/feed.json', 'utf8'));
+
+// An article published after the build: no page was prerendered for it, so the host answers
+// 404.html and the app loads the feed itself, in front of the reader (the case where the
+// loading state, the failure view and the retry still show). The item has no url, so its slug
+// comes from the title.
+export const FRESH = {
+  id: 'fresh-1',
+  title: 'Свіжа новина після збірки',
+  date_published: '2024-11-24T09:00:00+02:00',
+  content_html: '<p>Щойно опубліковано.</p>',
+  tags: ['Громада'],
+};
+export const FRESH_PATH = '/article/svizha-novyna-pislia-zbirky';
+
+/** The demo feed with the fresh article first. */
+export const withFresh = () => {
+  const demo = demoFeed();
+  return { ...demo, items: [FRESH, ...demo.items] };
+};
+
+/** The fresh article has opened from the live feed, and the whole feed came with it. */
+export async function expectFreshArticle(page: Page) {
+  await expect(page.locator('main article h1')).toHaveText(FRESH.title);
+  await expect(page.locator('.article-body')).toHaveText('Щойно опубліковано.');
+  // The front page, reached in the app, lists the newest 20 items, the fresh one first.
+  await page.locator('.site-name').click();
+  await expect(page.locator('main h1')).toHaveText('Останні новини');
+  await expect(page.locator('main .card')).toHaveCount(20);
+  await expect(page.locator('main .card-title').first()).toHaveText(FRESH.title);
+}
 
 /** `path` asking for the UI language `lang`. */
 export const withLang = (path: string, lang: string) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, refuseStorage, serveFeed, test } from './fixtures';
+import { expect, refuseStorage, serveFeed, takenOver, test } from './fixtures';
 
 // Which language the UI speaks: `?lang=`, then the reader's saved choice, then the publisher's
 // `default_language`, then the browser's languages. The suite's browser is Ukrainian
@@ -13,8 +13,6 @@ const switchButton = (page: Page) => page.locator('.site-header button.lang-swit
 
 /** Waits until the app has taken the prerendered page over (src/boot.rs marks <html>). Pages
  * are built in Ukrainian: before this, a Ukrainian page says nothing about the app's choice. */
-const takenOver = (page: Page) => expect(page.locator('html')).toHaveClass(/\bapp\b/);
-
 async function expectUkrainian(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
   await expect(switchButton(page)).toHaveText('English');

@@ -1,20 +1,15 @@
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { expect, serveFeed, test } from './fixtures';
+import { demoFeed, expect, FRESH, FRESH_PATH, serveFeed, takenOver, test } from './fixtures';
 
 // Every URL is a real page (issue 12): the HTML nginx serves, read without a browser and with
 // JavaScript off; and the app taking over that page without the reader noticing.
 
 const NEWEST = 'Міст через Тиху відкриють до зими';
 const NEWEST_SLUG = 'mist-cherez-tykhu-vidkryiut-do-zymy';
-const demoFeed = () => JSON.parse(readFileSync('public/feed.json', 'utf8'));
 
 /** The text a reader sees in `main`, whitespace collapsed. */
 const mainText = (page: Page) =>
   page.locator('main').evaluate((main) => (main as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
-
-/** Waits until the app has taken the page over (src/boot.rs marks <html>). */
-const takenOver = (page: Page) => expect(page.locator('html')).toHaveClass(/\bapp\b/);
 
 test.describe('the raw HTML, as a crawler or a link preview reads it', () => {
   test('the front page holds the whole listing', async ({ request }) => {
@@ -168,16 +163,9 @@ test.describe('the app takes over', () => {
 
   test('items published after the build appear, and their articles open by deep link', async ({ page }) => {
     const feed = demoFeed();
-    const fresh = {
-      id: 'fresh-1',
-      title: 'Свіжа новина після збірки',
-      date_published: '2024-11-24T09:00:00+02:00',
-      content_html: '<p>Щойно опубліковано.</p>',
-      tags: ['Громада'],
-    };
-    await serveFeed(page, { ...feed, items: [fresh, ...feed.items] });
+    await serveFeed(page, { ...feed, items: [FRESH, ...feed.items] });
     await page.goto('/');
-    await expect(page.locator('main .card-title').first()).toHaveText(fresh.title);
+    await expect(page.locator('main .card-title').first()).toHaveText(FRESH.title);
 
     // The build never saw this article: the host answers 404.html, the app shows the article,
     // and no frame painted on the way shows the not-found message (checked just before each
@@ -191,9 +179,9 @@ test.describe('the app takes over', () => {
       };
       requestAnimationFrame(frame);
     });
-    const response = await page.goto('/article/svizha-novyna-pislia-zbirky');
+    const response = await page.goto(FRESH_PATH);
     expect(response?.status()).toBe(404);
-    await expect(page.locator('main article h1')).toHaveText(fresh.title);
+    await expect(page.locator('main article h1')).toHaveText(FRESH.title);
     await expect(page.locator('.article-body')).toHaveText('Щойно опубліковано.');
     expect(await page.evaluate(() => (window as unknown as { sawNotFound: boolean }).sawNotFound)).toBe(false);
   });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { expect, expectFreshArticle, FRESH, FRESH_PATH, takenOver, test, withFresh } from './fixtures';
+import { mkdirSync } from 'node:fs';
 
 // A reader's journeys through the demo publication in public/feed.json (33 items, newest
 // "Міст через Тиху відкриють до зими", 2024-11-23).
@@ -10,40 +10,11 @@ const NEWEST_SLUG = 'mist-cherez-tykhu-vidkryiut-do-zymy';
 const UK_DATE = /^(понеділок|вівторок|середа|четвер|пʼятниця|субота|неділя), \d{1,2} (січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня) \d{4} р\.$/;
 const EN_DATE = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(st|nd|rd|th), \d{4}$/;
 
-/** Waits until the app has taken the prerendered page over (src/boot.rs marks <html>). */
-const takenOver = (page: Page) => expect(page.locator('html')).toHaveClass(/\bapp\b/);
-
 async function openListing(page: Page) {
   await page.goto('/');
   await expect(page.locator('main h1')).toHaveText('Останні новини');
   // The journeys below are the app's: its in-app navigation, focus and consent banner.
   await takenOver(page);
-}
-
-// An article published after the build: no page was prerendered for it, so the host answers
-// 404.html and the app loads the feed itself, in front of the reader (the case where the
-// loading state, the failure view and the retry still show). The item has no url, so its slug
-// comes from the title.
-const FRESH = {
-  id: 'fresh-1',
-  title: 'Свіжа новина після збірки',
-  date_published: '2024-11-24T09:00:00+02:00',
-  content_html: '<p>Щойно опубліковано.</p>',
-  tags: ['Громада'],
-};
-const FRESH_PATH = '/article/svizha-novyna-pislia-zbirky';
-const demo = JSON.parse(readFileSync('public/feed.json', 'utf8'));
-const withFresh = { ...demo, items: [FRESH, ...demo.items] };
-
-/** The fresh article has opened from the live feed, and the whole feed came with it. */
-async function expectFreshArticle(page: Page) {
-  await expect(page.locator('main article h1')).toHaveText(FRESH.title);
-  await expect(page.locator('.article-body')).toHaveText('Щойно опубліковано.');
-  // The front page, reached in the app, lists the newest 20 items, the fresh one first.
-  await page.locator('.site-name').click();
-  await expect(page.locator('main h1')).toHaveText('Останні новини');
-  await expect(page.locator('main .card')).toHaveCount(20);
-  await expect(page.locator('main .card-title').first()).toHaveText(FRESH.title);
 }
 
 test('the front page lists the newest 20 items with badge, title, date, excerpt and read more', async ({ page }) => {
@@ -256,7 +227,7 @@ for (const [name, response, message] of [
 ] as const) {
   test(`${name} ends in a clear message and a retry that recovers`, async ({ page }) => {
     let broken = true;
-    await page.route('**/feed.json', (route) => (broken ? route.fulfill(response) : route.fulfill({ json: withFresh })));
+    await page.route('**/feed.json', (route) => (broken ? route.fulfill(response) : route.fulfill({ json: withFresh() })));
     await page.goto(FRESH_PATH);
     const alert = page.getByRole('alert');
     await expect(alert.locator('h1')).toHaveText('Не вдалося завантажити новини');
@@ -270,7 +241,7 @@ for (const [name, response, message] of [
 test('a feed that cannot be reached ends in a message and a retry', async ({ page }) => {
   let broken = true;
   await page.route('**/feed.json', (route) =>
-    broken ? route.abort('connectionrefused') : route.fulfill({ json: withFresh }),
+    broken ? route.abort('connectionrefused') : route.fulfill({ json: withFresh() }),
   );
   await page.goto(FRESH_PATH);
   await expect(page.getByRole('alert')).toContainText('Немає зв’язку із сервером');
@@ -284,7 +255,7 @@ test('the loading state holds the layout steady until the news arrives', async (
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/feed.json', async (route) => {
     await held;
-    await route.fulfill({ json: withFresh });
+    await route.fulfill({ json: withFresh() });
   });
   await page.addInitScript(() => {
     (window as unknown as { shifts: number }).shifts = 0;

@@ -1,4 +1,4 @@
-import { expect, test, VIEWS, withLang } from './fixtures';
+import { expect, takenOver, test, VIEWS, withLang } from './fixtures';
 
 // WCAG 1.4.10 Reflow: no horizontal scrolling at 320 CSS px, and at 200 % zoom of a desktop
 // window. Browser zoom shrinks the viewport in CSS pixels, so 1280 × 900 at 200 % is a
@@ -17,7 +17,7 @@ for (const [viewport, size] of [
       for (const [name, path, ready] of VIEWS) {
         await page.goto(withLang(path, lang));
         // The app's view, not the page as built, which it replaces.
-        await expect(page.locator('html')).toHaveClass(/\bapp\b/);
+        await takenOver(page);
         await expect(page.locator(ready).first()).toBeVisible();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${name}: page wider than the viewport by`).toBeLessThanOrEqual(0);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, takenOver, test } from './fixtures';
 
 // Every payload of a public XSS corpus (DOMPurify's test suite, see tests/fixtures/README.md)
 // as the body of a feed item, its article opened in the app: nothing may run, call out, or
@@ -45,7 +45,7 @@ test('no XSS corpus vector runs script or survives in the DOM', async ({ page },
 
   await page.goto('/');
   // The app, not the page as built (which has 20 cards of its own), opens the articles below.
-  await expect(page.locator('html')).toHaveClass(/\bapp\b/);
+  await takenOver(page);
   await expect(page.locator('main .card')).toHaveCount(20);
   let tried = 0;
   for (let n = 0; n < items.length; n++) {
