@@ -2,6 +2,7 @@
 //! optional and documented in the README; a key of the wrong type is an error that names it.
 
 use crate::consent::ConsentPolicy;
+use crate::feed::Feed;
 use crate::i18n::{Lang, ReaderLanguages};
 use serde_json::{Map, Value};
 
@@ -11,6 +12,11 @@ pub struct SiteConfig {
     pub name: Option<String>,
     pub description: Option<String>,
     pub logo: Option<String>,
+    /// The site's public address, which makes the URLs in link previews, structured data and
+    /// site files absolute; without it those that must be absolute are left out.
+    pub url: Option<SiteAddress>,
+    /// The picture a shared link shows when its article has none (the logo otherwise).
+    pub share_image: Option<String>,
     pub colors: Colors,
     /// Languages offered to readers, in order; the first is the default unless
     /// `default_language` says otherwise.
@@ -53,6 +59,8 @@ impl Default for SiteConfig {
             name: None,
             description: None,
             logo: None,
+            url: None,
+            share_image: None,
             colors: Colors::default(),
             languages: Lang::ALL.to_vec(),
             default_language: None,
@@ -89,6 +97,10 @@ impl SiteConfig {
             name: text_field(publication, "name", "publication.name")?,
             description: text_field(publication, "description", "publication.description")?,
             logo: url_field(publication, "logo", "publication.logo")?,
+            url: text_field(publication, "url", "publication.url")?
+                .map(|url| SiteAddress::parse(&url))
+                .transpose()?,
+            share_image: url_field(publication, "share_image", "publication.share_image")?,
             colors: Colors {
                 accent: color_field(colors, "accent", "colors.accent")?,
                 accent_dark: color_field(colors, "accent_dark", "colors.accent_dark")?,
@@ -135,6 +147,16 @@ impl SiteConfig {
         })
     }
 
+    /// The publication's name: the configured one, else the feed's title.
+    pub fn publication_name<'a>(&'a self, feed: &'a Feed) -> &'a str {
+        self.name.as_deref().unwrap_or(&feed.title)
+    }
+
+    /// What the publication is about: the configured description, else the feed's.
+    pub fn publication_description<'a>(&'a self, feed: &'a Feed) -> Option<&'a str> {
+        self.description.as_deref().or(feed.description.as_deref())
+    }
+
     /// The language the site speaks to this reader; see [`choose_ui_lang`].
     pub fn ui_lang(&self, reader: &ReaderLanguages, feed_lang: Option<Lang>) -> Lang {
         choose_ui_lang(&self.languages, self.default_language, reader, feed_lang)
@@ -166,6 +188,67 @@ pub fn choose_ui_lang(
         .find(|lang| offered.contains(lang))
         .or(offered.first().copied())
         .unwrap_or_default()
+}
+
+/// Where the site is published: `https://vistka.example/` or `https://example.com/news/`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteAddress {
+    /// `https://example.com`, without a slash.
+    origin: String,
+    /// `/news/`: with slashes at both ends.
+    path: String,
+}
+
+impl SiteAddress {
+    /// An absolute http(s) address with a host and nothing after its path.
+    pub fn parse(text: &str) -> Result<SiteAddress, String> {
+        const ERROR: &str =
+            "publication.url must be the site's absolute address, like https://example.com/news/";
+        let (scheme, rest) = ["https://", "http://"]
+            .into_iter()
+            .find_map(|scheme| Some((scheme, text.strip_prefix(scheme)?)))
+            .ok_or(ERROR)?;
+        if text.contains(['?', '#', ' ', '"', '<', '>', '\\']) {
+            return Err(ERROR.into());
+        }
+        let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        if host.is_empty() || host.contains('@') {
+            return Err(ERROR.into());
+        }
+        let path = path.trim_matches('/');
+        Ok(SiteAddress {
+            origin: format!("{scheme}{host}"),
+            path: match path {
+                "" => "/".to_owned(),
+                path => format!("/{path}/"),
+            },
+        })
+    }
+
+    /// The path the address names, `/` or `/news/`: the build's base should be the same.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The absolute URL of `url` as a page under the site's base would resolve it: a site path
+    /// (`/news/article/x`), a path relative to the base (`media/x.jpg`) or an absolute URL.
+    pub fn absolute(&self, url: &str) -> String {
+        if url.starts_with("https://") || url.starts_with("http://") {
+            url.to_owned()
+        } else if let Some(host_relative) = url.strip_prefix("//") {
+            format!("https://{host_relative}")
+        } else if url.starts_with('/') {
+            format!("{}{url}", self.origin)
+        } else {
+            format!("{}{}{url}", self.origin, crate::routes::BASE)
+        }
+    }
+}
+
+impl std::fmt::Display for SiteAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.origin, self.path)
+    }
 }
 
 type Object = Map<String, Value>;
@@ -248,6 +331,7 @@ fn languages(root: &Object) -> Result<Option<Vec<Lang>>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::routes::BASE;
 
     #[test]
     fn an_empty_config_is_all_defaults() {
@@ -307,6 +391,48 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_site_address() {
+        let config = SiteConfig::parse(
+            r#"{"publication": {"url": "https://example.com/news", "share_image": "media/share.png"}}"#,
+        )
+        .expect("valid");
+        let url = config.url.expect("an address");
+        assert_eq!(url.to_string(), "https://example.com/news/");
+        assert_eq!(url.path(), "/news/");
+        assert_eq!(config.share_image.as_deref(), Some("media/share.png"));
+        assert_eq!(
+            url.absolute("/news/article/x"),
+            "https://example.com/news/article/x"
+        );
+        assert_eq!(
+            url.absolute("media/a.png"),
+            format!("https://example.com{BASE}media/a.png")
+        );
+        assert_eq!(
+            url.absolute("https://cdn.example/a.png"),
+            "https://cdn.example/a.png"
+        );
+        assert_eq!(
+            url.absolute("//cdn.example/a.png"),
+            "https://cdn.example/a.png"
+        );
+        let root = SiteAddress::parse("http://localhost:8080").expect("valid");
+        assert_eq!(root.to_string(), "http://localhost:8080/");
+        for bad in [
+            "example.com",
+            "/news/",
+            "https://",
+            "https:///news/",
+            "https://example.com/?page=1",
+            "https://example.com/#top",
+            "https://user@example.com/",
+            "javascript:alert(1)",
+        ] {
+            assert!(SiteAddress::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn names_the_field_that_is_wrong() {
         for (text, field) in [
             (r#"{"consent": {"revision": "2"}}"#, "consent.revision"),
@@ -324,6 +450,11 @@ mod tests {
             ),
             (r#"{"consent": []}"#, "consent"),
             (r#"{"publication": {"name": 5}}"#, "publication.name"),
+            (r#"{"publication": {"url": "news"}}"#, "publication.url"),
+            (
+                r#"{"publication": {"share_image": "javascript:x"}}"#,
+                "publication.share_image",
+            ),
             (
                 r#"{"publication": {"logo": "data:image/svg+xml,x"}}"#,
                 "publication.logo",

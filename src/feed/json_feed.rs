@@ -28,6 +28,9 @@ pub fn parse_json_feed(text: &str, fallback: Lang) -> Result<Feed, FeedError> {
     })?;
     Ok(Feed {
         title: take_string(&mut feed, "title").unwrap_or_default(),
+        description: take_string(&mut feed, "description")
+            .map(|text| crate::html::to_text(&text))
+            .filter(|text| !text.is_empty()),
         home_page_url: take_string(&mut feed, "home_page_url"),
         lang: feed_lang,
         articles,

@@ -29,6 +29,8 @@ pub fn parse_source(kind: SourceKind, text: &str, lang: Lang) -> Result<Feed, Fe
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feed {
     pub title: String,
+    /// What the publication is about, in its own words (JSON Feed's `description`).
+    pub description: Option<String>,
     pub home_page_url: Option<String>,
     /// The feed's language, where it names one Vistka speaks.
     pub lang: Option<Lang>,

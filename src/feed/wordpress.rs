@@ -22,6 +22,7 @@ pub fn parse_wordpress(text: &str, lang: Lang) -> Result<Feed, FeedError> {
     let (articles, skipped) = usable_articles(posts, |post| parse_post(post.as_object()?, lang))?;
     Ok(Feed {
         title: String::new(),
+        description: None,
         home_page_url: None,
         lang: None,
         articles,

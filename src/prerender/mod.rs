@@ -3,9 +3,11 @@
 //! Native only: none of this reaches the wasm.
 
 mod site;
+mod site_files;
 mod template;
 
 pub use site::{build_site, BuildInput, BuildReport};
+pub use site_files::{site_files, SiteFile};
 pub use template::{PageRole, PageTemplate, TemplateError};
 
 use crate::app::App;
