@@ -1,7 +1,7 @@
 //! The application shell: the page frame and the routes around the views, given the store.
 //! The same `App` renders in the browser and, at build time, to HTML (src/bin/prerender.rs).
 
-use crate::browser::{announce_new_view, apply_colors, set_description};
+use crate::browser::{announce_new_view, apply_colors, set_document_lang};
 use crate::i18n::Lang;
 use crate::routes::{embed_path, router_base};
 use crate::store::{use_feed_store, FeedStore};
@@ -12,7 +12,6 @@ use crate::views::layout::{ScrollRestoration, SiteFooter, SiteHeader, SkipLink};
 use crate::views::listing::{CategoryPage, HomePage};
 use crate::views::status::NotFound;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
@@ -84,22 +83,17 @@ const ROUTE_ANNOUNCER: &str = "route-announcer";
 /// The whole page for `store`, which the caller has made ready or set loading.
 #[component]
 pub fn App(store: FeedStore) -> impl IntoView {
-    provide_meta_context();
     provide_context(store);
     let consent = ConsentStore::new(store.config);
     provide_context(consent);
     Effect::new(move |_| {
         if let Some(config) = store.config.get() {
             apply_colors(&config.colors);
-            if let Some(description) = &config.description {
-                set_description(description);
-            }
         }
     });
-    let lang = move || store.ui_lang().code();
+    Effect::new(move |_| set_document_lang(store.ui_lang()));
 
     view! {
-        <Html {..} lang=lang />
         <Router base=router_base()>
             <ScrollRestoration />
             <Shell />

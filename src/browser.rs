@@ -4,11 +4,12 @@
 //! during a refresh, focus, colours and the page's description. Nothing here renders; views
 //! call these from effects and event handlers.
 
-use crate::config::{Colors, SiteConfig, SourceKind};
+use crate::config::{Colors, SiteAddress, SiteConfig, SourceKind};
 use crate::consent::{standing_choices, Choices, ConsentPolicy, ConsentRecord, STORAGE_KEY};
 use crate::embed::player_for;
 use crate::feed::{parse_source, wordpress_next_page, Feed, FeedError};
 use crate::i18n::{Lang, ReaderLanguages};
+use crate::page_meta::{self, PageMeta};
 use crate::routes::{article_path, query_param, without_param};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -163,9 +164,101 @@ impl ReadingAnchor {
 }
 
 /// Puts the publisher's description in the page's `<meta name="description">`.
-pub fn set_description(description: &str) {
-    if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
-        let _ = meta.set_attribute("content", description);
+/// Keeps the head true to the view shown: its language, title, description, canonical
+/// address and the Open Graph tags a share sheet or reader extension reads. What only the
+/// build writes for its own view (an article's dates and picture, structured data) is
+/// removed once another view is shown, rather than left describing the page before.
+pub fn show_page_meta(meta: &PageMeta, site: Option<&SiteAddress>) {
+    let document = document();
+    document.set_title(&meta.title);
+    let canonical = meta.listed().then(|| match site {
+        Some(site) => site.absolute(&meta.path),
+        None => meta.path.clone(),
+    });
+    let built_for =
+        head_tag("link", "rel", "canonical").and_then(|link| link.get_attribute("href"));
+    if built_for != canonical {
+        if let Ok(stale) = document.query_selector_all(BUILT_VIEW_ONLY) {
+            for node in (0..stale.length()).filter_map(|index| stale.item(index)) {
+                if let Ok(element) = node.dyn_into::<web_sys::Element>() {
+                    element.remove();
+                }
+            }
+        }
+    }
+    let og_type = match meta.kind {
+        page_meta::PageKind::Article(_) => "article",
+        _ => "website",
+    };
+    for (tag, key, name, value) in [
+        ("meta", "name", "description", meta.description.as_deref()),
+        ("link", "rel", "canonical", canonical.as_deref()),
+        (
+            "meta",
+            "name",
+            "robots",
+            (!meta.listed()).then_some("noindex"),
+        ),
+        ("meta", "property", "og:title", Some(meta.headline.as_str())),
+        (
+            "meta",
+            "property",
+            "og:description",
+            meta.description.as_deref(),
+        ),
+        (
+            "meta",
+            "property",
+            "og:url",
+            canonical.as_deref().filter(|_| site.is_some()),
+        ),
+        ("meta", "property", "og:type", Some(og_type)),
+        ("meta", "property", "og:locale", Some(meta.lang.locale())),
+    ] {
+        set_head_tag(tag, key, name, value);
+    }
+}
+
+/// The language of the site's own words, on `<html>`; an article in another carries its own.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+/// Head tags that describe only the view the build wrote the document for.
+const BUILT_VIEW_ONLY: &str = "meta[property^='article:'],meta[property^='og:image'],\
+    meta[name^='twitter:'],script[type='application/ld+json']";
+
+/// The head's `<tag key="name">`.
+fn head_tag(tag: &str, key: &str, name: &str) -> Option<web_sys::Element> {
+    let selector = format!("head > {tag}[{key}='{name}']");
+    document().query_selector(&selector).ok().flatten()
+}
+
+/// Sets the value (`content`, or `href` of a link) of the head's `<tag key="name">`, adding the
+/// tag if it is missing; `None` removes it.
+fn set_head_tag(tag: &str, key: &str, name: &str, value: Option<&str>) {
+    let attribute = match tag {
+        "link" => "href",
+        _ => "content",
+    };
+    match (head_tag(tag, key, name), value) {
+        (Some(element), Some(value)) => {
+            if element.get_attribute(attribute).as_deref() != Some(value) {
+                let _ = element.set_attribute(attribute, value);
+            }
+        }
+        (Some(element), None) => element.remove(),
+        (None, Some(value)) => {
+            let head = document().query_selector("head").ok().flatten();
+            if let (Some(head), Ok(element)) = (head, document().create_element(tag)) {
+                let _ = element.set_attribute(key, name);
+                let _ = element.set_attribute(attribute, value);
+                let _ = head.append_child(&element);
+            }
+        }
+        (None, None) => {}
     }
 }
 

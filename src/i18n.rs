@@ -28,6 +28,14 @@ impl Lang {
         }
     }
 
+    /// The locale Open Graph names: `uk_UA`, `en_US`.
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::Uk => "uk_UA",
+            Lang::En => "en_US",
+        }
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::Uk => &UK,

@@ -2,10 +2,12 @@
 //! `ssr`) for every view of the feed, and put into the page Trunk built (`dist/index.html`).
 //! Native only: none of this reaches the wasm.
 
+mod head;
 mod site;
 mod site_files;
 mod template;
 
+pub use head::{head_tags, script_json, SiteFacts};
 pub use site::{build_site, BuildInput, BuildReport};
 pub use site_files::{site_files, SiteFile};
 pub use template::{PageRole, PageTemplate, TemplateError};
@@ -14,19 +16,19 @@ use crate::app::App;
 use crate::config::SiteConfig;
 use crate::feed::Feed;
 use crate::i18n::ReaderLanguages;
+use crate::page_meta::{MetaSink, PageMeta};
 use crate::store::FeedStore;
-use futures::StreamExt;
 use leptos::prelude::*;
-use leptos_meta::{ServerMetaContext, ServerMetaContextOutput};
 use leptos_router::location::RequestUrl;
 use std::sync::Arc;
 
-/// One view rendered: what goes into `<html lang>`, `<title>` and `<body>`.
+/// One view rendered: what goes into `<html lang>`, the head's tags and `<body>`.
 #[derive(Debug)]
 pub struct RenderedPage {
     pub lang: &'static str,
-    /// As the app sets `document.title`: plain text, escaped when written.
-    pub title: String,
+    /// What the view said about itself; `None` only for a view that says nothing (none does
+    /// once the feed is loaded).
+    pub meta: Option<PageMeta>,
     pub body: String,
 }
 
@@ -34,13 +36,11 @@ pub struct RenderedPage {
 /// has told the site nothing about languages would see it once the feed is loaded: the
 /// publisher's `default_language`, else the feed's language, else the first offered.
 pub fn render_page(config: &Arc<SiteConfig>, feed: &Arc<Feed>, path: &str) -> RenderedPage {
-    // `inject_meta_context` waits one tick of the async executor; set up once per process.
-    let _ = any_spawner::Executor::init_futures_executor();
     let owner = Owner::new();
     let page = owner.with(|| {
         provide_context(RequestUrl::new(path));
-        let (meta, meta_output) = ServerMetaContext::new();
-        provide_context(meta);
+        let sink = MetaSink::default();
+        provide_context(sink.clone());
         let store = FeedStore::ready(
             Arc::clone(config),
             Arc::clone(feed),
@@ -50,28 +50,12 @@ pub fn render_page(config: &Arc<SiteConfig>, feed: &Arc<Feed>, path: &str) -> Re
         let body = view! { <App store /> }.to_html();
         RenderedPage {
             lang: store.ui_lang().code(),
-            title: collected_title(meta_output),
+            meta: sink.take(),
             body,
         }
     });
     owner.cleanup();
     page
-}
-
-/// The `<title>` the views set through `leptos_meta`. Leptos hands it out only by injecting it
-/// into the head of an HTML stream, unescaped (leptos_meta 0.8.7); so it is injected into an
-/// empty head here, taken out again, and escaped by the template.
-fn collected_title(output: ServerMetaContextOutput) -> String {
-    const EMPTY_HEAD: &str = "<head></head>";
-    let head = futures::executor::block_on(async {
-        let stream = futures::stream::iter([EMPTY_HEAD.to_owned()]);
-        let mut injected = Box::pin(output.inject_meta_context(stream).await);
-        injected.next().await.unwrap_or_default()
-    });
-    head.split_once("<title>")
-        .and_then(|(_, rest)| rest.strip_suffix("</title></head>"))
-        .unwrap_or_default()
-        .to_owned()
 }
 
 /// Where a site path is written under the output folder: `DIR/<path>/index.html`, so any

@@ -1,9 +1,11 @@
 //! Writing the whole prerendered site into the output folder, page by page.
 
-use super::{output_file, render_page, PageRole, PageTemplate};
+use super::head::{head_tags, SiteFacts};
+use super::{output_file, render_page, site_files, PageRole, PageTemplate};
 use crate::config::SiteConfig;
 use crate::feed::{parse_source, Feed};
 use crate::routes::{site_paths, BASE};
+use chrono::{DateTime, FixedOffset};
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -19,6 +21,8 @@ pub struct BuildInput {
     pub feed: String,
     /// `config.json`'s text; `None` for the defaults.
     pub config: Option<String>,
+    /// The build's time: what is recent news for the news sitemap.
+    pub now: DateTime<FixedOffset>,
 }
 
 /// What was written.
@@ -30,6 +34,10 @@ pub struct BuildReport {
     pub skipped: Vec<String>,
     /// Feed items the parser could not use at all.
     pub skipped_items: usize,
+    /// What the publisher should fix, though the site works: said once each.
+    pub warnings: Vec<String>,
+    /// The site files written beside the pages: `robots.txt`, sitemaps, `rss.xml`.
+    pub site_files: Vec<String>,
 }
 
 /// Reads the configuration and the feed, then writes every view and `404.html`. Fails, with a
@@ -46,17 +54,22 @@ pub fn build_site(input: &BuildInput) -> Result<BuildReport, String> {
     let template = fs::read_to_string(&index)
         .map_err(|error| format!("cannot read {}: {error}", index.display()))?;
     let template = PageTemplate::parse(&template).map_err(|error| error.to_string())?;
+    let warnings = address_warnings(&config);
+    // The site files need absolute addresses: without one there is no RSS to offer.
+    let facts = SiteFacts::new(&config, &feed, config.url.is_some());
     let config = Arc::new(config);
     let feed = Arc::new(feed);
     let paths: Vec<String> = site_paths(&feed, config.page_size).collect();
     let site = Site {
         config: &config,
         feed: &feed,
+        facts: &facts,
         template: &template,
         dist: &input.dist,
     };
     let report = Mutex::new(BuildReport {
         skipped_items: feed.skipped,
+        warnings,
         ..BuildReport::default()
     });
     let next = AtomicUsize::new(0);
@@ -75,14 +88,43 @@ pub fn build_site(input: &BuildInput) -> Result<BuildReport, String> {
     let not_found = format!("{BASE}404.html");
     let outcome = site.write(&not_found, Some("404.html".into()), PageRole::Fallback);
     record(&report, &not_found, outcome);
-    report
+    let mut report = report
         .into_inner()
-        .map_err(|_| "a prerender thread failed".to_owned())
+        .map_err(|_| "a prerender thread failed".to_owned())?;
+    for file in site_files(&config, &feed, input.now) {
+        let target = input.dist.join(&file.name);
+        fs::write(&target, &file.text)
+            .map_err(|error| format!("cannot write {}: {error}", target.display()))?;
+        report.site_files.push(file.name);
+    }
+    Ok(report)
+}
+
+/// What the publisher should know about `publication.url`: the build works without it, but
+/// link previews and search engines get less.
+fn address_warnings(config: &SiteConfig) -> Vec<String> {
+    match &config.url {
+        None => vec![
+            "config.json has no publication.url (the site's public address, like \
+             https://example.com/news/): link previews get no og:url or picture from the \
+             site, and no sitemap.xml, news-sitemap.xml or rss.xml is written"
+                .to_owned(),
+        ],
+        Some(url) if url.path() != BASE => vec![format!(
+            "publication.url {url} does not end in the build's base {BASE}: \
+             its addresses are made from its origin and {BASE}"
+        )],
+        Some(url) if url.to_string().contains(".example/") => vec![format!(
+            "publication.url is {url}, the demo's address: set it to your site's"
+        )],
+        Some(_) => Vec::new(),
+    }
 }
 
 struct Site<'a> {
     config: &'a Arc<SiteConfig>,
     feed: &'a Arc<Feed>,
+    facts: &'a SiteFacts,
     template: &'a PageTemplate,
     dist: &'a Path,
 }
@@ -96,9 +138,10 @@ impl Site<'_> {
             render_page(self.config, self.feed, path)
         }))
         .map_err(|_| "rendering it failed".to_owned())?;
+        let meta = page.meta.as_ref().ok_or("the view gave no title")?;
         let html = self
             .template
-            .fill(&page, self.config.description.as_deref(), role);
+            .fill(&page, &head_tags(meta, self.facts), role);
         let target = self.dist.join(file);
         if let Some(folder) = target.parent() {
             fs::create_dir_all(folder).map_err(|error| error.to_string())?;

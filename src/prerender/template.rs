@@ -1,9 +1,9 @@
 //! The page Trunk built (`dist/index.html`, after `scripts/postbuild.mjs`: hashed assets, the
-//! loader, the CSP) as the frame of every prerendered page: its `<head>` is kept, with
-//! the view's language, title and description; its `<body>` is replaced by the view.
+//! loader, the CSP) as the frame of every prerendered page: its `<head>` is kept, its
+//! `<title>` replaced by the view's head tags (src/prerender/head.rs), and its `<body>` by
+//! the view.
 
 use super::RenderedPage;
-use crate::html::escape_into;
 use std::fmt;
 
 /// `dist/index.html`, split where each page differs.
@@ -11,13 +11,10 @@ use std::fmt;
 pub struct PageTemplate {
     /// Up to `<html` (the doctype).
     before_html: String,
-    /// After the `<html …>` tag, up to `<title>`.
+    /// After the `<html …>` tag, up to `<title>`: the charset, viewport and base, which must
+    /// come before the view's tags.
     head_start: String,
-    /// After `</title>`, up to the description's `content` value (empty if there is none).
-    head_middle: String,
-    /// The description as built, used when the configuration sets none.
-    description: Option<String>,
-    /// After the description, up to and including `<body`.
+    /// After `</title>`, up to and including `<body`.
     head_end: String,
     /// From `</body>` on.
     after_body: String,
@@ -54,21 +51,12 @@ impl PageTemplate {
         let (_, rest) = rest
             .split_once("</title>")
             .ok_or(TemplateError("has an unclosed <title>"))?;
-        const DESCRIPTION: &str = "<meta name=\"description\" content=\"";
-        let (head_middle, description, rest) = match rest.split_once(DESCRIPTION) {
-            Some((middle, rest)) => {
-                let (content, rest) = rest
-                    .split_once('"')
-                    .ok_or(TemplateError("has an unclosed description"))?;
-                (
-                    format!("{middle}{DESCRIPTION}"),
-                    Some(content.to_owned()),
-                    rest,
-                )
-            }
-            None => (String::new(), None, rest),
-        };
         let (head_end, rest) = split_at_tag(rest, "<body")?;
+        if head_end.contains("name=\"description\"") || head_end.contains("rel=\"canonical\"") {
+            return Err(TemplateError(
+                "has its own description or canonical link, which each view's would repeat",
+            ));
+        }
         let (_, body) = rest
             .split_once('>')
             .ok_or(TemplateError("has an unclosed <body> tag"))?;
@@ -81,34 +69,20 @@ impl PageTemplate {
         Ok(PageTemplate {
             before_html: before_html.to_owned(),
             head_start: head_start.to_owned(),
-            head_middle,
-            description,
             head_end: format!("{head_end}<body"),
             after_body: after_body.to_owned(),
         })
     }
 
-    /// The whole document for `page`. `description` (the publisher's, already plain text)
-    /// replaces the built one.
-    pub fn fill(&self, page: &RenderedPage, description: Option<&str>, role: PageRole) -> String {
+    /// The whole document for `page`, with `head_tags` in place of the built `<title>`.
+    pub fn fill(&self, page: &RenderedPage, head_tags: &str, role: PageRole) -> String {
         let mut out = String::with_capacity(self.before_html.len() + page.body.len() + 4096);
         out.push_str(&self.before_html);
         out.push_str("<html lang=\"");
         out.push_str(page.lang);
         out.push_str("\">");
         out.push_str(&self.head_start);
-        out.push_str("<title>");
-        escape_into(&page.title, &mut out);
-        out.push_str("</title>");
-        out.push_str(&self.head_middle);
-        match (description, &self.description) {
-            (Some(description), Some(_)) => escape_into(description, &mut out),
-            (None, Some(built)) => out.push_str(built),
-            (_, None) => {}
-        }
-        if self.description.is_some() {
-            out.push('"');
-        }
+        out.push_str(head_tags);
         out.push_str(&self.head_end);
         out.push_str(match role {
             PageRole::View => " data-prerendered=\"page\">",

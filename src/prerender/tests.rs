@@ -12,6 +12,15 @@ fn demo() -> (Arc<SiteConfig>, Arc<Feed>) {
     (Arc::new(config), Arc::new(feed))
 }
 
+/// A build two days after the demo's newest article.
+fn build_time() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339("2024-11-25T12:00:00+02:00").expect("a date")
+}
+
+fn title(page: &RenderedPage) -> &str {
+    &page.meta.as_ref().expect("the view gave its meta").title
+}
+
 fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
@@ -79,7 +88,7 @@ fn the_front_page_is_the_listing_in_the_publishers_language() {
     let page = render_page(&config, &feed, &listing_path(1));
     assert_complete(&page);
     assert_eq!(page.lang, "uk");
-    assert_eq!(page.title, "Останні новини — Вістка");
+    assert_eq!(title(&page), "Останні новини — Вістка");
     assert_eq!(count(&page.body, "class=\"card\""), config.page_size);
     assert_eq!(count(&page.body, "class=\"read-more\""), config.page_size);
     assert_eq!(count(&page.body, "class=\"badge\""), config.page_size);
@@ -112,7 +121,7 @@ fn the_second_page_has_the_rest_and_a_link_back() {
     assert!(page
         .body
         .contains(&format!("rel=\"prev\" href=\"{}\"", listing_path(1))));
-    assert!(page.title.starts_with("Останні новини ("));
+    assert!(title(&page).starts_with("Останні новини ("));
 }
 
 #[test]
@@ -121,7 +130,7 @@ fn an_article_page_has_headline_byline_body_and_rail() {
     let article = feed.articles.first().expect("an article");
     let page = render_page(&config, &feed, &article_path(&article.slug));
     assert_complete(&page);
-    assert_eq!(page.title, format!("{} — Вістка", article.title));
+    assert_eq!(title(&page), format!("{} — Вістка", article.title));
     assert!(page.body.contains(&format!("<h1>{}</h1>", article.title)));
     assert!(page.body.contains("class=\"byline\""));
     assert!(page.body.contains("class=\"reading-time\""));
@@ -176,7 +185,7 @@ fn an_unknown_path_is_the_not_found_view() {
         let page = render_page(&config, &feed, &path);
         assert_complete(&page);
         assert!(page.body.contains("Сторінку не знайдено"), "{path}");
-        assert_eq!(page.title, "Сторінку не знайдено — Вістка");
+        assert_eq!(title(&page), "Сторінку не знайдено — Вістка");
     }
 }
 
@@ -191,7 +200,7 @@ fn the_embed_is_the_widget_alone_with_its_defaults() {
         "five items and the more link"
     );
     assert!(!page.body.contains("site-header"));
-    assert_eq!(page.title, "Останні новини — Вістка");
+    assert_eq!(title(&page), "Останні новини — Вістка");
 }
 
 #[test]
@@ -214,30 +223,31 @@ fn a_headline_cannot_end_the_title_element() {
     let article = feed.articles.first().expect("an article");
     let page = render_page(&config, &feed, &article_path(&article.slug));
     let template = PageTemplate::parse(TEMPLATE).expect("template");
-    let html = template.fill(&page, None, PageRole::View);
+    let site = SiteFacts::new(&config, &feed, false);
+    let meta = page.meta.as_ref().expect("meta");
+    let html = template.fill(&page, &head_tags(meta, &site), PageRole::View);
     assert!(!html.contains("<script>alert"), "{html}");
     assert!(html.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; — T</title>"));
 }
 
-const TEMPLATE: &str = "<!doctype html>\n<html lang=\"uk\">\n<head>\n<meta charset=\"utf-8\" />\n<title>Вістка</title>\n<meta name=\"description\" content=\"Built &amp; kept\" />\n<script type=\"module\" src=\"/loader-1.js\"></script>\n</head>\n<body>\n<div id=\"boot\">…</div>\n</body>\n</html>\n";
+const TEMPLATE: &str = "<!doctype html>\n<html lang=\"uk\">\n<head>\n<meta charset=\"utf-8\" />\n<title>Вістка</title>\n<script type=\"module\" src=\"/loader-1.js\"></script>\n</head>\n<body>\n<div id=\"boot\">…</div>\n</body>\n</html>\n";
 
 #[test]
 fn the_template_keeps_the_head_and_replaces_the_body() {
     let template = PageTemplate::parse(TEMPLATE).expect("parses");
     let page = RenderedPage {
         lang: "en",
-        title: "News & views".into(),
+        meta: None,
         body: "<main>news</main>".into(),
     };
-    let html = template.fill(&page, Some("A \"quoted\" <b>"), PageRole::View);
+    let html = template.fill(&page, "<title>T</title><meta name=\"x\">", PageRole::View);
     assert_eq!(
         html,
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>News &amp; views</title>\n\
-         <meta name=\"description\" content=\"A &quot;quoted&quot; &lt;b&gt;\" />\n<script type=\"module\" src=\"/loader-1.js\"></script>\n\
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>T</title><meta name=\"x\">\n\
+         <script type=\"module\" src=\"/loader-1.js\"></script>\n\
          </head>\n<body data-prerendered=\"page\"><main>news</main></body>\n</html>\n"
     );
-    let fallback = template.fill(&page, None, PageRole::Fallback);
-    assert!(fallback.contains("content=\"Built &amp; kept\""));
+    let fallback = template.fill(&page, "", PageRole::Fallback);
     assert!(fallback.contains("<body data-prerendered=\"fallback\"><main>"));
 }
 
@@ -249,6 +259,14 @@ fn a_template_without_its_landmarks_is_refused_by_name() {
     );
     let script_in_body = TEMPLATE.replace("<div id=\"boot\">", "<script>x</script><div>");
     assert!(PageTemplate::parse(&script_in_body).is_err());
+    let described = TEMPLATE.replace(
+        "</title>",
+        "</title><meta name=\"description\" content=\"x\">",
+    );
+    assert!(
+        PageTemplate::parse(&described).is_err(),
+        "each view writes its own"
+    );
     assert!(PageTemplate::parse("").is_err());
 }
 
@@ -292,6 +310,7 @@ fn the_whole_site_is_written_one_file_per_view() {
         dist: dist.clone(),
         feed: DEMO_FEED.to_owned(),
         config: Some(DEMO_CONFIG.to_owned()),
+        now: build_time(),
     };
     let report = build_site(&input).expect("the demo builds");
     let (config, feed) = demo();
@@ -317,6 +336,7 @@ fn an_unreadable_config_feed_or_template_stops_the_build_with_its_name() {
             dist: dist.clone(),
             feed: feed.to_owned(),
             config: config.map(str::to_owned),
+            now: build_time(),
         })
         .map(|_| ())
         .unwrap_err()

@@ -2,17 +2,17 @@
 
 use super::card::{category_badge, published_date};
 use super::consent::use_consent;
-use super::document_title;
 use super::status::{Loading, NotFound, WithFeed};
+use super::use_page_meta;
 use crate::browser::load_clicked_embed;
 use crate::embed::Embeds;
 use crate::feed::{Article, Body, Feed};
 use crate::html::sanitize;
 use crate::i18n::Lang;
+use crate::page_meta::PageMeta;
 use crate::routes::article_path;
 use crate::store::{use_feed_store, FeedStore, Lookup};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
@@ -53,8 +53,9 @@ fn article_view(store: FeedStore, feed: &Feed, article: &Article) -> impl IntoVi
     let authors = (!article.authors.is_empty()).then(|| {
         view! { <span class="author">{strings.by_author} " " {article.authors.join(", ")}</span> }
     });
+    let meta = PageMeta::article(article, article_path(&article.slug), &store.publication());
+    use_page_meta(move || meta.clone());
     view! {
-        <Title text=document_title(&article.title, &store.publication()) />
         <div class="wrap article-layout">
             <article class="article" lang=article.language.clone()>
                 <header class="article-header">

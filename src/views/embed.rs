@@ -1,14 +1,14 @@
 //! `/embed`: the compact list partners show in an iframe (see docs/EMBED.md).
 
 use super::card::published_date;
-use super::document_title;
 use super::status::WithFeed;
+use super::use_page_meta;
 use crate::browser::report_embed_height;
 use crate::feed::{Article, Feed};
-use crate::routes::{article_path, category_path, listing_path, EmbedOptions};
+use crate::page_meta::{PageKind, PageMeta};
+use crate::routes::{article_path, category_path, embed_path, listing_path, EmbedOptions};
 use crate::store::use_feed_store;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
@@ -50,9 +50,11 @@ pub fn EmbedView() -> impl IntoView {
                     Some(category) => feed.in_category(&category.slug).take(options.count).map(item).collect_view(),
                     None => feed.articles.iter().take(options.count).map(item).collect_view(),
                 };
+                // The frame's document has a title of its own, as the site's pages do; search
+                // engines are asked to list the site's pages rather than the widget.
+                let meta = PageMeta::section(&heading, &store.publication(), None, embed_path(), store.ui_lang(), PageKind::Unlisted);
+                use_page_meta(move || meta.clone());
                 view! {
-                    // The frame's document has a title of its own, as the site's pages do.
-                    <Title text=document_title(&heading, &store.publication()) />
                     <h1 class="embed-title">{heading}</h1>
                     <ul class="embed-list">{items}</ul>
                     <a class="embed-more" href=more target="_top">

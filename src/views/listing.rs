@@ -1,15 +1,15 @@
 //! The front page and category pages: one page of cards and links to the pages around it.
 
 use super::card::article_card;
-use super::document_title;
 use super::status::{NotFound, WithFeed};
+use super::use_page_meta;
 use crate::feed::{Article, Feed};
 use crate::i18n::Lang;
+use crate::page_meta::{PageKind, PageMeta};
 use crate::paging::{page, Page};
 use crate::routes::{category_path, listing_path, page_number};
 use crate::store::{use_feed_store, FeedStore};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use std::borrow::Borrow;
 use std::sync::Arc;
@@ -23,7 +23,8 @@ pub fn HomePage() -> impl IntoView {
         <WithFeed ready={move |feed: Arc<Feed>| {
             let number = page_number(params.read().get("page").as_deref());
             let heading = store.ui_lang().strings().latest_news.to_owned();
-            listing(store, heading, &feed.articles, number, listing_path)
+            let section = Section { heading, trail: Vec::new(), path: listing_path };
+            listing(store, &feed, section, &feed.articles, number)
         }} />
     }
 }
@@ -42,30 +43,52 @@ pub fn CategoryPage() -> impl IntoView {
             };
             let number = page_number(params.get("page").as_deref());
             let articles: Vec<&Article> = feed.in_category(&slug).collect();
-            let path = |n| category_path(&slug, n);
-            listing(store, category.name.clone(), &articles, number, path).into_any()
+            let section = Section {
+                heading: category.name.clone(),
+                trail: vec![(category.name.clone(), category_path(&slug, 1))],
+                path: |n| category_path(&slug, n),
+            };
+            listing(store, &feed, section, &articles, number).into_any()
         }} />
     }
+}
+
+/// What a listing lists: the whole feed or a category.
+struct Section<P> {
+    heading: String,
+    /// The way to its first page from the front page, for a breadcrumb trail.
+    trail: Vec<(String, String)>,
+    /// The path of its page `n`.
+    path: P,
 }
 
 /// One page of `articles`: the whole feed (no copy of it for the front page) or a category's.
 fn listing<A: Borrow<Article>>(
     store: FeedStore,
-    heading: String,
+    feed: &Feed,
+    section: Section<impl Fn(usize) -> String>,
     articles: &[A],
     number: Option<usize>,
-    path: impl Fn(usize) -> String,
 ) -> AnyView {
     let Some(current) = number.and_then(|n| page(articles, n, store.page_size())) else {
         return view! { <NotFound /> }.into_any();
     };
     let lang = store.ui_lang();
     let strings = lang.strings();
-    let publication = store.publication();
-    let title = match current.number {
-        1 => document_title(&heading, &publication),
-        n => document_title(&format!("{heading} ({} {n})", strings.page), &publication),
-    };
+    let Section {
+        heading,
+        trail,
+        path,
+    } = section;
+    let meta = page_meta(
+        store,
+        feed,
+        &heading,
+        trail,
+        current.number,
+        path(current.number),
+    );
+    use_page_meta(move || meta.clone());
     let cards = if current.items.is_empty() {
         view! { <p class="empty">{strings.no_items}</p> }.into_any()
     } else {
@@ -73,7 +96,6 @@ fn listing<A: Borrow<Article>>(
             .into_any()
     };
     view! {
-        <Title text=title />
         <div class="wrap">
             <h1 class="page-title">{heading}</h1>
             {cards}
@@ -81,6 +103,49 @@ fn listing<A: Borrow<Article>>(
         </div>
     }
     .into_any()
+}
+
+/// The front page is the publication itself; any other listing page is a step on a trail
+/// from it.
+fn page_meta(
+    store: FeedStore,
+    feed: &Feed,
+    heading: &str,
+    trail: Vec<(String, String)>,
+    number: usize,
+    path: String,
+) -> PageMeta {
+    let lang = store.ui_lang();
+    let publication = store.publication();
+    let about = store.config.with(|config| {
+        config
+            .as_ref()
+            .and_then(|config| config.publication_description(feed).map(str::to_owned))
+    });
+    let heading = match number {
+        1 => heading.to_owned(),
+        n => format!("{heading} ({} {n})", lang.strings().page),
+    };
+    let kind = match (trail.is_empty(), number) {
+        (true, 1) => PageKind::Front,
+        _ => {
+            let home = (publication.clone(), listing_path(1));
+            let this_page = (number > 1).then(|| (heading.clone(), path.clone()));
+            PageKind::Listing {
+                trail: std::iter::once(home)
+                    .chain(trail)
+                    .chain(this_page)
+                    .collect(),
+            }
+        }
+    };
+    let front = kind == PageKind::Front;
+    let mut meta = PageMeta::section(&heading, &publication, about.as_deref(), path, lang, kind);
+    if front && !publication.is_empty() {
+        // Shared, the front page is the publication's own card.
+        meta.headline = publication;
+    }
+    meta
 }
 
 fn pagination<T>(

@@ -9,7 +9,24 @@ pub mod layout;
 pub mod listing;
 pub mod status;
 
-/// A document title: «headline — publication».
-fn document_title(heading: &str, publication: &str) -> String {
-    format!("{heading} — {publication}")
+use crate::browser::show_page_meta;
+use crate::page_meta::{MetaSink, PageMeta};
+use crate::store::use_feed_store;
+use leptos::prelude::*;
+
+/// Tells the document about the view shown: at build time through the prerenderer's sink;
+/// in the browser by keeping the head's tags true, after takeover and on every route change.
+/// Direct DOM writes rather than leptos_meta, whose tags would sit beside the prerendered ones.
+fn use_page_meta(meta: impl Fn() -> PageMeta + 'static) {
+    if let Some(sink) = use_context::<MetaSink>() {
+        sink.put(meta());
+        return;
+    }
+    let store = use_feed_store();
+    Effect::new(move |_| {
+        let site = store
+            .config
+            .with(|config| config.as_ref().and_then(|config| config.url.clone()));
+        show_page_meta(&meta(), site.as_ref());
+    });
 }

@@ -1,12 +1,12 @@
 //! What the reader sees when there is nothing to read yet: loading, failure, not found.
 
-use super::document_title;
+use super::use_page_meta;
 use crate::feed::{Feed, FeedError};
 use crate::i18n::Lang;
+use crate::page_meta::{PageKind, PageMeta};
 use crate::routes::listing_path;
 use crate::store::{use_feed_store, FeedState};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -74,8 +74,8 @@ fn FeedFailure(error: FeedError) -> impl IntoView {
     let store = use_feed_store();
     let strings = store.ui_lang().strings();
     let message = error_message(&error, store.ui_lang());
+    use_page_meta(move || unlisted(strings.load_failed, "", store.ui_lang()));
     view! {
-        <Title text=strings.load_failed />
         <section class="wrap status" role="alert">
             <h1>{strings.load_failed}</h1>
             <p>{message}</p>
@@ -91,18 +91,26 @@ fn FeedFailure(error: FeedError) -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     let store = use_feed_store();
     let strings = move || store.ui_lang().strings();
-    let title = move || match store.publication() {
-        publication if publication.is_empty() => strings().not_found.to_owned(),
-        publication => document_title(strings().not_found, &publication),
-    };
+    use_page_meta(move || unlisted(strings().not_found, &store.publication(), store.ui_lang()));
     view! {
-        <Title text=title />
         <section class="wrap status">
             <h1>{move || strings().not_found}</h1>
             <p>{move || strings().not_found_text}</p>
             <a class="button" href=listing_path(1)>{move || strings().back_home}</a>
         </section>
     }
+}
+
+/// The meta of a view that is no page of the publication's own.
+fn unlisted(heading: &str, publication: &str, lang: Lang) -> PageMeta {
+    PageMeta::section(
+        heading,
+        publication,
+        None,
+        String::new(),
+        lang,
+        PageKind::Unlisted,
+    )
 }
 
 #[cfg(test)]
