@@ -119,12 +119,17 @@ pub fn SiteFooter() -> impl IntoView {
                 </p>
                 {move || {
                     let config = store.config.get()?;
-                    let url = (config.source.kind == SourceKind::JsonFeed).then(|| config.source.url.clone())?;
-                    Some(view! {
-                        <p>
-                            <a href=url type="application/feed+json">{store.ui_lang().strings().feed_link}</a>
-                        </p>
-                    })
+                    let strings = store.ui_lang().strings();
+                    let json_feed = (config.source.kind == SourceKind::JsonFeed).then(|| {
+                        let url = config.source.url.clone();
+                        view! { <a href=url type="application/feed+json">{strings.feed_link}</a> }
+                    });
+                    // The build writes rss.xml only where it knows the site's address.
+                    let rss = config.url.is_some().then(|| {
+                        view! { <a href="rss.xml" type="application/rss+xml">{strings.rss_link}</a> }
+                    });
+                    (json_feed.is_some() || rss.is_some())
+                        .then(|| view! { <p class="feeds">{json_feed} {rss}</p> })
                 }}
             </div>
         </footer>

@@ -16,7 +16,9 @@ use leptos::prelude::*;
 
 /// Tells the document about the view shown: at build time through the prerenderer's sink;
 /// in the browser by keeping the head's tags true, after takeover and on every route change.
-/// Direct DOM writes rather than leptos_meta, whose tags would sit beside the prerendered ones.
+/// Direct DOM writes rather than leptos_meta, whose tags would sit beside the prerendered ones;
+/// measured on the release wasm, leptos_meta's `Title`, `Meta` and `Link` for the same tags
+/// cost 555,017 B (184,402 brotli) against 544,465 B (182,078 brotli) this way.
 fn use_page_meta(meta: impl Fn() -> PageMeta + 'static) {
     if let Some(sink) = use_context::<MetaSink>() {
         sink.put(meta());
