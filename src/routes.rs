@@ -16,6 +16,10 @@ pub const BASE: &str = match option_env!("VISTKA_BASE") {
     None => "/",
 };
 
+/// The RSS file the build writes beside the pages where it knows the site's address
+/// (src/prerender/site_files.rs), offered in every page's head and footer.
+pub const RSS_FILE: &str = "rss.xml";
+
 /// [`BASE`] as the router wants it: without the trailing slash, empty at the root.
 pub fn router_base() -> &'static str {
     BASE.trim_end_matches('/')

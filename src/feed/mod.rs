@@ -123,6 +123,14 @@ impl Article {
         words.div_ceil(WORDS_PER_MINUTE).max(1) as u64
     }
 
+    /// The picture shown above the article: the feed's `image`, unless the body already
+    /// opens with it.
+    pub fn lead_image(&self) -> Option<&str> {
+        let image = self.image.as_deref()?;
+        let in_body = matches!(&self.body, Body::Html(html) if html.contains(image));
+        (!in_body).then_some(image)
+    }
+
     /// The listing's excerpt: the item's summary, else the start of its text cut at a word.
     pub fn excerpt(&self) -> String {
         if let Some(summary) = self.summary.as_deref().map(html::to_text) {
@@ -137,6 +145,13 @@ impl Article {
         };
         truncate_at_word(&text, EXCERPT_LEN)
     }
+}
+
+/// A plain-text body's paragraphs: its blocks between blank lines.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|paragraph| !paragraph.is_empty())
 }
 
 /// Cuts text to at most `max` characters at a word boundary and adds «…» when anything was cut.

@@ -7,6 +7,7 @@ use crate::config::{SiteAddress, SiteConfig, SourceKind};
 use crate::feed::{truncate_at_word, Feed};
 use crate::html::escape_into;
 use crate::page_meta::{ArticleFacts, PageKind, PageMeta};
+use crate::routes::RSS_FILE;
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde_json::{json, Value};
 
@@ -24,9 +25,6 @@ pub struct SiteFacts {
     /// The feeds offered to readers' apps: type, address, name.
     pub feeds: Vec<(&'static str, String, &'static str)>,
 }
-
-/// The RSS file the build writes beside the pages (src/prerender/site_files.rs).
-pub const RSS_FILE: &str = "rss.xml";
 
 impl SiteFacts {
     /// `rss` says whether the build writes [`RSS_FILE`].

@@ -8,11 +8,13 @@
 
 use crate::config::{SiteAddress, SiteConfig};
 use crate::embed::Embeds;
-use crate::feed::{Article, Body, Feed};
+use crate::feed::{paragraphs, Article, Body, Feed};
 use crate::html::{decode_entities, escape_into, sanitize};
 use crate::i18n::ReaderLanguages;
 use crate::paging::page_count;
-use crate::routes::{article_path, category_path, embed_path, listing_path, site_paths, BASE};
+use crate::routes::{
+    article_path, category_path, embed_path, listing_path, site_paths, BASE, RSS_FILE,
+};
 use chrono::{DateTime, Datelike, FixedOffset, SecondsFormat, TimeDelta};
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -33,7 +35,6 @@ pub struct SiteFile {
 const ROBOTS: &str = "robots.txt";
 const SITEMAP: &str = "sitemap.xml";
 const NEWS_SITEMAP: &str = "news-sitemap.xml";
-const RSS: &str = "rss.xml";
 
 const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS: &str = "http://www.google.com/schemas/sitemap-news/0.9";
@@ -96,7 +97,7 @@ pub fn site_files(config: &SiteConfig, feed: &Feed, now: DateTime<FixedOffset>) 
     }
     let news = news_sitemap(site, &publication, feed, now);
     files.extend(file(NEWS_SITEMAP, news));
-    files.extend(file(RSS, rss(site, config, &publication, feed)));
+    files.extend(file(RSS_FILE, rss(site, config, &publication, feed)));
     files
 }
 
@@ -514,7 +515,7 @@ fn rss(
         last_build: newest_change(items.iter().copied())
             .as_ref()
             .and_then(rss_date),
-        self_url: file_url(site, RSS),
+        self_url: file_url(site, RSS_FILE),
     };
     xml_document(|xml| {
         xml.create_element("rss")
@@ -604,7 +605,7 @@ fn rss_item(xml: &mut Xml, site: &SiteAddress, article: &Article) -> io::Result<
 /// resolve `media/x.svg` against).
 fn feed_body(article: &Article, site: &SiteAddress) -> String {
     let mut html = String::new();
-    if let Some(image) = lead_image(article) {
+    if let Some(image) = article.lead_image() {
         // Through the sanitiser with the body: it checks the URL like any other.
         html.push_str("<figure><img src=\"");
         escape_into(image, &mut html);
@@ -618,16 +619,9 @@ fn feed_body(article: &Article, site: &SiteAddress) -> String {
     absolute_urls(&sanitize(&html, FEED_EMBEDS), site)
 }
 
-/// The feed's `image`, unless the body already has it: as the article page decides.
-fn lead_image(article: &Article) -> Option<&str> {
-    let image = article.image.as_deref()?;
-    let in_body = matches!(&article.body, Body::Html(html) if html.contains(image));
-    (!in_body).then_some(image)
-}
-
 /// A text body as the article page shows it: a paragraph for each blank-line-separated block.
 fn text_paragraphs(text: &str, html: &mut String) {
-    for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+    for paragraph in paragraphs(text) {
         html.push_str("<p>");
         escape_into(paragraph, html);
         html.push_str("</p>");

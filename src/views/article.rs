@@ -6,7 +6,7 @@ use super::status::{Loading, NotFound, WithFeed};
 use super::use_page_meta;
 use crate::browser::load_clicked_embed;
 use crate::embed::Embeds;
-use crate::feed::{Article, Body, Feed};
+use crate::feed::{paragraphs, Article, Body, Feed};
 use crate::html::sanitize;
 use crate::i18n::Lang;
 use crate::page_meta::PageMeta;
@@ -74,16 +74,12 @@ fn article_view(store: FeedStore, feed: &Feed, article: &Article) -> impl IntoVi
     }
 }
 
-/// The feed's `image`, unless the body already opens with it.
 fn lead_image(article: &Article) -> Option<impl IntoView> {
-    let src = article.image.clone()?;
-    let in_body = matches!(&article.body, Body::Html(html) if html.contains(src.as_str()));
-    (!in_body).then(|| {
-        view! {
-            <figure class="lead-image">
-                <img src=src alt="" width="1200" height="675" decoding="async" />
-            </figure>
-        }
+    let src = article.lead_image()?.to_owned();
+    Some(view! {
+        <figure class="lead-image">
+            <img src=src alt="" width="1200" height="675" decoding="async" />
+        </figure>
     })
 }
 
@@ -110,10 +106,7 @@ fn body(body: &Body, lang: Lang) -> impl IntoView {
                 .into_any()
         }
         Body::Text(text) => {
-            let paragraphs = text
-                .split("\n\n")
-                .map(str::trim)
-                .filter(|paragraph| !paragraph.is_empty())
+            let paragraphs = paragraphs(text)
                 .map(|paragraph| view! { <p>{paragraph.to_owned()}</p> })
                 .collect_view();
             view! { <div class="article-body">{paragraphs}</div> }.into_any()

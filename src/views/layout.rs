@@ -3,7 +3,7 @@
 use super::consent::CookieSettingsLink;
 use crate::browser::{keep_scroll_positions, url_key, ScrollMemory};
 use crate::config::SourceKind;
-use crate::routes::{category_path, listing_path};
+use crate::routes::{category_path, listing_path, RSS_FILE};
 use crate::store::use_feed_store;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -126,7 +126,7 @@ pub fn SiteFooter() -> impl IntoView {
                     });
                     // The build writes rss.xml only where it knows the site's address.
                     let rss = config.url.is_some().then(|| {
-                        view! { <a href="rss.xml" type="application/rss+xml">{strings.rss_link}</a> }
+                        view! { <a href=RSS_FILE type="application/rss+xml">{strings.rss_link}</a> }
                     });
                     (json_feed.is_some() || rss.is_some())
                         .then(|| view! { <p class="feeds">{json_feed} {rss}</p> })

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { newsPort } from '../../playwright.config';
+import { newsPort, port } from '../../playwright.config';
 import { demoFeed, expect, takenOver, test } from './fixtures';
 
 // Link previews, structured data and discovery (issue 13): each prerendered page's head read
@@ -22,7 +22,7 @@ const BUILT_AT = Date.parse('2024-11-24T12:00:00+02:00');
 const PREVIEW_BYTES = 32 * 1024;
 
 const sites = [
-  { name: 'at the root', origin: 'http://127.0.0.1:4807', base: '/' },
+  { name: 'at the root', origin: `http://127.0.0.1:${port}`, base: '/' },
   { name: 'under /news/', origin: `http://127.0.0.1:${newsPort}`, base: '/news/' },
 ];
 
@@ -100,10 +100,10 @@ const articles = () => demoFeed().items as { title: string; date_published: stri
 
 for (const site of sites) {
   test.describe(`link previews ${site.name}`, () => {
+    test.use({ baseURL: site.origin });
     test.skip(({ isMobile }) => isMobile, 'the served HTML does not depend on the screen');
 
-    test('every page has one complete card within its first 32 KB', async ({ page, playwright }) => {
-      const request = await playwright.request.newContext({ baseURL: site.origin });
+    test('every page has one complete card within its first 32 KB', async ({ page, request }) => {
       const pages = await crawl(request, site.base);
       const articleCount = articles().length;
       expect([...pages.keys()].filter((path) => path.includes('/article/'))).toHaveLength(articleCount);
@@ -132,11 +132,9 @@ for (const site of sites) {
         expect(head.jsonLd, path).toHaveLength(1);
         expect(head.previewEnd, path).toBeLessThan(PREVIEW_BYTES);
       }
-      await request.dispose();
     });
 
-    test('an article with its own picture and quotes in its title', async ({ page, playwright }) => {
-      const request = await playwright.request.newContext({ baseURL: site.origin });
+    test('an article with its own picture and quotes in its title', async ({ page, request }) => {
       const html = await (await request.get(`${site.base}${REGATTA.path}`)).text();
       const [head] = await readHeads(page, [html]);
       const url = `${SITE}${site.base}${REGATTA.path}`;
@@ -170,11 +168,9 @@ for (const site of sites) {
       expect(data.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': url });
       expect(data.inLanguage).toBe('uk');
       expect(data.articleSection).toBe('Спорт');
-      await request.dispose();
     });
 
-    test('an article without a picture shows the publication’s', async ({ page, playwright }) => {
-      const request = await playwright.request.newContext({ baseURL: site.origin });
+    test('an article without a picture shows the publication’s', async ({ page, request }) => {
       const html = await (await request.get(`${site.base}${NIGHT_BUS.path}`)).text();
       const [head] = await readHeads(page, [html]);
       expect(one(head, 'og:title')).toBe(NIGHT_BUS.title);
@@ -185,11 +181,9 @@ for (const site of sites) {
       const [data] = head.jsonLd as Record<string, any>[];
       expect(data.headline).toBe(NIGHT_BUS.title);
       expect(data.inLanguage).toBe('en');
-      await request.dispose();
     });
 
-    test('the front page is the publication, a category a step on a trail', async ({ page, playwright }) => {
-      const request = await playwright.request.newContext({ baseURL: site.origin });
+    test('the front page is the publication, a category a step on a trail', async ({ page, request }) => {
       const front = await (await request.get(site.base)).text();
       const category = await (await request.get(`${site.base}category/sport`)).text();
       const [frontHead, categoryHead] = await readHeads(page, [front, category]);
@@ -204,114 +198,117 @@ for (const site of sites) {
         { '@type': 'ListItem', position: 1, name: PUBLICATION, item: `${SITE}${site.base}` },
         { '@type': 'ListItem', position: 2, name: 'Спорт', item: `${SITE}${site.base}category/sport` },
       ]);
-      await request.dispose();
     });
   });
 }
 
-test.describe('site files for crawlers and feed readers', () => {
-  test.skip(({ isMobile }) => isMobile, 'the served files do not depend on the screen');
+/** Parses XML as a feed reader or crawler does: any error fails. */
+async function parseXml(page: Page, text: string) {
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    const error = doc.querySelector('parsererror')?.textContent ?? null;
+    const all = (name: string) => [...doc.getElementsByTagName(name)].map((e) => e.textContent ?? '');
+    const channel = doc.querySelector('channel');
+    const child = (parent: Element | null, name: string) =>
+      parent ? [...parent.children].filter((e) => e.tagName === name).map((e) => e.textContent ?? '') : [];
+    const items = [...doc.getElementsByTagName('item')].map((item) => ({
+      title: child(item, 'title')[0],
+      link: child(item, 'link')[0],
+      guid: child(item, 'guid')[0],
+      pubDate: child(item, 'pubDate')[0],
+      content: child(item, 'content:encoded')[0],
+    }));
+    const self = doc.getElementsByTagName('atom:link')[0];
+    return {
+      error,
+      root: doc.documentElement.tagName,
+      locs: all('loc'),
+      lastmods: all('lastmod'),
+      newsTitles: all('news:title'),
+      newsNames: all('news:name'),
+      channel: {
+        title: child(channel, 'title'),
+        link: child(channel, 'link'),
+        description: child(channel, 'description'),
+        language: child(channel, 'language'),
+      },
+      self: self ? { rel: self.getAttribute('rel'), href: self.getAttribute('href') } : null,
+      items,
+    };
+  }, text);
+}
 
-  /** Parses XML as a feed reader or crawler does: any error fails. */
-  async function parseXml(page: Page, text: string) {
-    return page.evaluate((text) => {
-      const doc = new DOMParser().parseFromString(text, 'application/xml');
-      const error = doc.querySelector('parsererror')?.textContent ?? null;
-      const all = (name: string) => [...doc.getElementsByTagName(name)].map((e) => e.textContent ?? '');
-      const channel = doc.querySelector('channel');
-      const child = (parent: Element | null, name: string) =>
-        parent ? [...parent.children].filter((e) => e.tagName === name).map((e) => e.textContent ?? '') : [];
-      const items = [...doc.getElementsByTagName('item')].map((item) => ({
-        title: child(item, 'title')[0],
-        link: child(item, 'link')[0],
-        guid: child(item, 'guid')[0],
-        pubDate: child(item, 'pubDate')[0],
-        content: child(item, 'content:encoded')[0],
-      }));
-      const self = doc.getElementsByTagName('atom:link')[0];
-      return {
-        error,
-        root: doc.documentElement.tagName,
-        locs: all('loc'),
-        lastmods: all('lastmod'),
-        newsTitles: all('news:title'),
-        newsNames: all('news:name'),
-        channel: {
-          title: child(channel, 'title'),
-          link: child(channel, 'link'),
-          description: child(channel, 'description'),
-          language: child(channel, 'language'),
-        },
-        self: self ? { rel: self.getAttribute('rel'), href: self.getAttribute('href') } : null,
-        items,
-      };
-    }, text);
-  }
 
-  const articleUrls = async (request: APIRequestContext) => {
-    const pages = await crawl(request, '/');
-    return [...pages.keys()].filter((path) => path.includes('/article/')).map((path) => `${SITE}${path}`);
-  };
+for (const site of sites) {
+  test.describe(`site files for crawlers and feed readers ${site.name}`, () => {
+    test.use({ baseURL: site.origin });
+    test.skip(({ isMobile }) => isMobile, 'the served files do not depend on the screen');
 
-  test('sitemap.xml lists every article and listing page', async ({ page, request }) => {
-    const sitemap = await parseXml(page, await (await request.get('/sitemap.xml')).text());
-    expect(sitemap.error).toBeNull();
-    expect(sitemap.root).toBe('urlset');
-    const urls = await articleUrls(request);
-    const listed = sitemap.locs.filter((loc) => loc.includes('/article/'));
-    expect(listed.sort()).toEqual(urls.sort());
-    expect(sitemap.locs).toContain(`${SITE}/`);
-    expect(sitemap.locs).toContain(`${SITE}/page/2`);
-    expect(sitemap.locs).toContain(`${SITE}/category/sport`);
-    expect(sitemap.locs).not.toContain(`${SITE}/embed`);
-    expect(new Set(sitemap.locs).size).toBe(sitemap.locs.length);
-    for (const lastmod of sitemap.lastmods) expect(lastmod).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+    const articleUrls = async (request: APIRequestContext) => {
+      const pages = await crawl(request, site.base);
+      return [...pages.keys()].filter((path) => path.includes('/article/')).map((path) => `${SITE}${path}`);
+    };
+
+    test('sitemap.xml lists every article and listing page', async ({ page, request }) => {
+      const sitemap = await parseXml(page, await (await request.get(`${site.base}sitemap.xml`)).text());
+      expect(sitemap.error).toBeNull();
+      expect(sitemap.root).toBe('urlset');
+      const urls = await articleUrls(request);
+      const listed = sitemap.locs.filter((loc) => loc.includes('/article/'));
+      expect(listed.sort()).toEqual(urls.sort());
+      expect(sitemap.locs).toContain(`${SITE}${site.base}`);
+      expect(sitemap.locs).toContain(`${SITE}${site.base}page/2`);
+      expect(sitemap.locs).toContain(`${SITE}${site.base}category/sport`);
+      expect(sitemap.locs).not.toContain(`${SITE}${site.base}embed`);
+      expect(new Set(sitemap.locs).size).toBe(sitemap.locs.length);
+      for (const lastmod of sitemap.lastmods) expect(lastmod).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+    });
+
+    test('news-sitemap.xml lists the articles of the 48 hours before the build', async ({ page, request }) => {
+      const news = await parseXml(page, await (await request.get(`${site.base}news-sitemap.xml`)).text());
+      expect(news.error).toBeNull();
+      const recent = articles().filter((a) => BUILT_AT - Date.parse(a.date_published) <= 48 * 3600 * 1000);
+      expect(recent.length).toBeGreaterThan(3);
+      expect(recent.length).toBeLessThan(articles().length);
+      expect(news.newsTitles.sort()).toEqual(recent.map((a) => a.title).sort());
+      expect(new Set(news.newsNames)).toEqual(new Set([PUBLICATION]));
+      for (const loc of news.locs) expect(loc).toMatch(new RegExp(`^${SITE}${site.base}article/`));
+    });
+
+    test('rss.xml is RSS 2.0 with every article, full text and RFC 822 dates', async ({ page, request }) => {
+      const response = await request.get(`${site.base}rss.xml`);
+      expect(response.status()).toBe(200);
+      const rss = await parseXml(page, await response.text());
+      expect(rss.error).toBeNull();
+      expect(rss.root).toBe('rss');
+      expect(rss.channel.title).toEqual([PUBLICATION]);
+      expect(rss.channel.link).toEqual([`${SITE}${site.base}`]);
+      expect(rss.channel.description[0].length).toBeGreaterThan(0);
+      expect(rss.channel.language).toHaveLength(1);
+      expect(rss.self).toEqual({ rel: 'self', href: `${SITE}${site.base}rss.xml` });
+      const urls = await articleUrls(request);
+      expect(rss.items.map((item) => item.link).sort()).toEqual(urls.sort());
+      const day = '(Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+      const month = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+      const rfc822 = new RegExp(`^${day}, \\d{1,2} ${month} \\d{4} \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}$`);
+      for (const item of rss.items) {
+        expect(item.pubDate, item.title).toMatch(rfc822);
+        expect(item.guid, item.title).toBe(item.link);
+        expect(item.content, item.title).toBeTruthy();
+        expect(item.content, item.title).not.toMatch(/<script|onerror=/i);
+      }
+      const regatta = rss.items.find((item) => item.title === REGATTA.title);
+      expect(regatta?.pubDate).toBe('Fri, 22 Nov 2024 19:28:00 +0200');
+      expect(regatta?.content).toContain('<h2>Склад екіпажу</h2>');
+    });
+
+    test('robots.txt names both sitemaps', async ({ request }) => {
+      const robots = await (await request.get(`${site.base}robots.txt`)).text();
+      expect(robots).toContain(`Sitemap: ${SITE}${site.base}sitemap.xml`);
+      expect(robots).toContain(`Sitemap: ${SITE}${site.base}news-sitemap.xml`);
+    });
   });
-
-  test('news-sitemap.xml lists the articles of the 48 hours before the build', async ({ page, request }) => {
-    const news = await parseXml(page, await (await request.get('/news-sitemap.xml')).text());
-    expect(news.error).toBeNull();
-    const recent = articles().filter((a) => BUILT_AT - Date.parse(a.date_published) <= 48 * 3600 * 1000);
-    expect(recent.length).toBeGreaterThan(3);
-    expect(recent.length).toBeLessThan(articles().length);
-    expect(news.newsTitles.sort()).toEqual(recent.map((a) => a.title).sort());
-    expect(new Set(news.newsNames)).toEqual(new Set([PUBLICATION]));
-    for (const loc of news.locs) expect(loc).toMatch(new RegExp(`^${SITE}/article/`));
-  });
-
-  test('rss.xml is RSS 2.0 with every article, full text and RFC 822 dates', async ({ page, request }) => {
-    const response = await request.get('/rss.xml');
-    expect(response.status()).toBe(200);
-    const rss = await parseXml(page, await response.text());
-    expect(rss.error).toBeNull();
-    expect(rss.root).toBe('rss');
-    expect(rss.channel.title).toEqual([PUBLICATION]);
-    expect(rss.channel.link).toEqual([`${SITE}/`]);
-    expect(rss.channel.description[0].length).toBeGreaterThan(0);
-    expect(rss.channel.language).toHaveLength(1);
-    expect(rss.self).toEqual({ rel: 'self', href: `${SITE}/rss.xml` });
-    const urls = await articleUrls(request);
-    expect(rss.items.map((item) => item.link).sort()).toEqual(urls.sort());
-    const day = '(Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-    const month = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
-    const rfc822 = new RegExp(`^${day}, \\d{1,2} ${month} \\d{4} \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}$`);
-    for (const item of rss.items) {
-      expect(item.pubDate, item.title).toMatch(rfc822);
-      expect(item.guid, item.title).toBe(item.link);
-      expect(item.content, item.title).toBeTruthy();
-      expect(item.content, item.title).not.toMatch(/<script|onerror=/i);
-    }
-    const regatta = rss.items.find((item) => item.title === REGATTA.title);
-    expect(regatta?.pubDate).toBe('Fri, 22 Nov 2024 19:28:00 +0200');
-    expect(regatta?.content).toContain('<h2>Склад екіпажу</h2>');
-  });
-
-  test('robots.txt names both sitemaps', async ({ request }) => {
-    const robots = await (await request.get('/robots.txt')).text();
-    expect(robots).toContain(`Sitemap: ${SITE}/sitemap.xml`);
-    expect(robots).toContain(`Sitemap: ${SITE}/news-sitemap.xml`);
-  });
-});
+}
 
 test.describe('the head follows the reader', () => {
   /** The head as the app has it now. */
