@@ -212,3 +212,93 @@ fn reads_the_saved_language_and_the_browsers() {
     let expected: Vec<Lang> = navigator.into_iter().flatten().collect();
     assert_eq!(vistka::browser::reader_languages().browser, expected);
 }
+
+#[wasm_bindgen_test]
+fn the_head_follows_the_view_with_one_tag_of_each() {
+    use chrono::DateTime;
+    use vistka::browser::show_page_meta;
+    use vistka::config::SiteAddress;
+    use vistka::page_meta::{ArticleFacts, PageKind, PageMeta};
+    let head = document()
+        .query_selector("head")
+        .ok()
+        .flatten()
+        .expect("a head");
+    // As the build wrote it for an article.
+    head.insert_adjacent_html(
+        "beforeend",
+        "<link rel=\"canonical\" href=\"https://vistka.example/article/a\">\
+         <meta property=\"article:section\" content=\"Спорт\">\
+         <meta property=\"og:image\" content=\"https://vistka.example/a.jpg\">\
+         <script type=\"application/ld+json\">{}</script>",
+    )
+    .expect("inserted");
+    let site = SiteAddress::parse("https://vistka.example/").expect("an address");
+    let published = DateTime::parse_from_rfc3339("2024-11-23T10:00:00+02:00").expect("a date");
+    let article = PageMeta {
+        title: "A — Вістка".into(),
+        headline: "A".into(),
+        description: Some("Про «А».".into()),
+        path: "/article/a".into(),
+        lang: Lang::Uk,
+        kind: PageKind::Article(ArticleFacts {
+            published,
+            modified: None,
+            section: Some("Спорт".into()),
+            authors: Vec::new(),
+            image: None,
+        }),
+    };
+    let count = |selector: &str| {
+        head.query_selector_all(selector)
+            .expect("a selector")
+            .length()
+    };
+    let content = |selector: &str| {
+        head.query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|tag| tag.get_attribute("content"))
+    };
+    // Takeover of the article's own page: what the build wrote stays.
+    show_page_meta(&article, Some(&site));
+    assert_eq!(document().title(), "A — Вістка");
+    assert_eq!(count("meta[property='article:section']"), 1);
+    assert_eq!(count("script[type='application/ld+json']"), 1);
+    assert_eq!(
+        content("meta[property='og:url']").as_deref(),
+        Some("https://vistka.example/article/a")
+    );
+    // Another view: its own tags, once each; the article's are gone.
+    let missing = PageMeta {
+        title: "Не знайдено".into(),
+        headline: "Не знайдено".into(),
+        description: None,
+        path: String::new(),
+        lang: Lang::Uk,
+        kind: PageKind::Unlisted,
+    };
+    show_page_meta(&missing, Some(&site));
+    show_page_meta(&missing, Some(&site));
+    assert_eq!(document().title(), "Не знайдено");
+    for gone in [
+        "link[rel='canonical']",
+        "meta[property='og:url']",
+        "meta[name='description']",
+        "meta[property^='article:']",
+        "meta[property='og:image']",
+        "script[type='application/ld+json']",
+    ] {
+        assert_eq!(count(gone), 0, "{gone}");
+    }
+    assert_eq!(count("meta[name='robots']"), 1);
+    assert_eq!(count("meta[property='og:title']"), 1);
+    // And back: the canonical address returns, once.
+    show_page_meta(&article, Some(&site));
+    assert_eq!(count("link[rel='canonical']"), 1);
+    assert_eq!(count("meta[name='robots']"), 0);
+    assert_eq!(
+        content("meta[name='description']").as_deref(),
+        Some("Про «А».")
+    );
+}

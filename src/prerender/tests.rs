@@ -325,6 +325,47 @@ fn the_whole_site_is_written_one_file_per_view() {
     let not_found = std::fs::read_to_string(dist.join("404.html")).expect("404.html");
     assert!(not_found.contains("<body data-prerendered=\"fallback\">"));
     assert!(not_found.contains("Сторінку не знайдено"));
+    assert_eq!(
+        report.site_files,
+        ["robots.txt", "sitemap.xml", "news-sitemap.xml", "rss.xml"]
+    );
+    for file in &report.site_files {
+        assert!(dist.join(file).is_file(), "{file}");
+    }
+    assert_eq!(
+        report.warnings.len(),
+        1,
+        "the demo's address: {:?}",
+        report.warnings
+    );
+    let _ = std::fs::remove_dir_all(&dist);
+}
+
+#[test]
+fn without_the_sites_address_the_build_warns_once_and_writes_what_needs_none() {
+    let dist = built_folder("no-address");
+    let config = DEMO_CONFIG.replace("\"url\": \"https://vistka.example/\",", "");
+    assert_ne!(config, DEMO_CONFIG);
+    let report = build_site(&BuildInput {
+        dist: dist.clone(),
+        feed: DEMO_FEED.to_owned(),
+        config: Some(config),
+        now: build_time(),
+    })
+    .expect("the site builds");
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert_eq!(report.warnings.len(), 1);
+    assert!(report.warnings[0].contains("publication.url"));
+    assert_eq!(report.site_files, ["robots.txt"]);
+    let front = std::fs::read_to_string(dist.join("index.html")).expect("the front page");
+    assert!(front.contains(&format!("<link rel=\"canonical\" href=\"{BASE}\">")));
+    assert!(!front.contains("og:url"));
+    assert!(!front.contains("og:image"), "media/share.png is relative");
+    assert!(
+        !front.contains("rss.xml"),
+        "no RSS is written, so none is offered"
+    );
+    assert!(front.contains("application/feed+json"));
     let _ = std::fs::remove_dir_all(&dist);
 }
 
