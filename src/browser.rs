@@ -23,30 +23,30 @@ use wasm_bindgen::{JsCast, JsValue};
 /// The site configuration, beside `index.html`.
 pub const CONFIG_URL: &str = "config.json";
 
-/// Fetches and parses one page of the configured source, giving up after its timeout. Items
-/// that had to be skipped are reported in the console for the publisher; the reader sees the
-/// rest.
+/// Fetches and parses one page of the configured source, giving up after its timeout. What
+/// had to be repaired or skipped is summed up in the console for the publisher; the reader
+/// sees every item that could be shown.
 pub async fn fetch_feed(config: &SiteConfig, url: &str) -> Result<Feed, FeedError> {
     let source = &config.source;
     let (text, headers) = fetch_text(url, source.timeout_seconds).await?;
-    let fallback = config.publication_lang();
-    let feed = parse_source(source.kind, &text, fallback).map(|feed| match source.kind {
-        SourceKind::JsonFeed => feed,
-        SourceKind::WordPress => {
-            let total_pages = headers
-                .get("X-WP-TotalPages")
-                .and_then(|pages| pages.trim().parse().ok());
-            let next_url = total_pages.and_then(|total| wordpress_next_page(url, total));
-            Feed { next_url, ..feed }
-        }
-    });
+    let feed =
+        parse_source(source.kind, &text, &config.read_options(url)).map(|feed| match source.kind {
+            SourceKind::JsonFeed => feed,
+            SourceKind::WordPress => {
+                let total_pages = headers
+                    .get("X-WP-TotalPages")
+                    .and_then(|pages| pages.trim().parse().ok());
+                let next_url = total_pages.and_then(|total| wordpress_next_page(url, total));
+                Feed { next_url, ..feed }
+            }
+        });
     match &feed {
-        Ok(feed) if feed.skipped > 0 => leptos::logging::warn!(
-            "Vistka: skipped {} feed item(s) without a usable id, title or date, or with a repeated id",
-            feed.skipped
-        ),
+        Ok(feed) => {
+            if let Some(summary) = feed.report.summary() {
+                leptos::logging::warn!("Vistka: {summary}");
+            }
+        }
         Err(error) => leptos::logging::error!("Vistka: the feed could not be used: {error:?}"),
-        Ok(_) => {}
     }
     feed
 }

@@ -2,8 +2,10 @@
 //! optional and documented in the README; a key of the wrong type is an error that names it.
 
 use crate::consent::ConsentPolicy;
-use crate::feed::Feed;
+use crate::dates::parse_utc_offset;
+use crate::feed::{Feed, ReadOptions};
 use crate::i18n::{Lang, ReaderLanguages};
+use chrono::{FixedOffset, Offset, Utc};
 use serde_json::{Map, Value};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +19,8 @@ pub struct SiteConfig {
     pub url: Option<SiteAddress>,
     /// The picture a shared link shows when its article has none (the logo otherwise).
     pub share_image: Option<String>,
+    /// The publisher's offset from UTC, for feed dates written without one; UTC if unset.
+    pub utc_offset: Option<FixedOffset>,
     pub colors: Colors,
     /// Languages offered to readers, in order; the first is the default unless
     /// `default_language` says otherwise.
@@ -61,6 +65,7 @@ impl Default for SiteConfig {
             logo: None,
             url: None,
             share_image: None,
+            utc_offset: None,
             colors: Colors::default(),
             languages: Lang::ALL.to_vec(),
             default_language: None,
@@ -101,6 +106,12 @@ impl SiteConfig {
                 .map(|url| SiteAddress::parse(&url))
                 .transpose()?,
             share_image: url_field(publication, "share_image", "publication.share_image")?,
+            utc_offset: text_field(publication, "utc_offset", "publication.utc_offset")?
+                .map(|zone| {
+                    parse_utc_offset(&zone)
+                        .ok_or("publication.utc_offset must be an offset like +02:00")
+                })
+                .transpose()?,
             colors: Colors {
                 accent: color_field(colors, "accent", "colors.accent")?,
                 accent_dark: color_field(colors, "accent_dark", "colors.accent_dark")?,
@@ -157,15 +168,17 @@ impl SiteConfig {
         self.description.as_deref().or(feed.description.as_deref())
     }
 
+    /// How to read the feed fetched from `feed_url`.
+    pub fn read_options(&self, feed_url: &str) -> ReadOptions {
+        ReadOptions {
+            feed_url: feed_url.to_owned(),
+            utc_offset: self.utc_offset.unwrap_or(Utc.fix()),
+        }
+    }
+
     /// The language the site speaks to this reader; see [`choose_ui_lang`].
     pub fn ui_lang(&self, reader: &ReaderLanguages, feed_lang: Option<Lang>) -> Lang {
         choose_ui_lang(&self.languages, self.default_language, reader, feed_lang)
-    }
-
-    /// The language of articles that do not name theirs (nor does their feed): the
-    /// publisher's, whatever the reader's.
-    pub fn publication_lang(&self) -> Lang {
-        self.ui_lang(&ReaderLanguages::default(), None)
     }
 }
 
@@ -552,15 +565,5 @@ mod tests {
             browser: vec![Lang::En],
         };
         assert_eq!(config.ui_lang(&reader, Some(Lang::En)), Lang::Uk);
-    }
-
-    #[test]
-    fn articles_without_a_language_are_in_the_publishers() {
-        let config = SiteConfig {
-            default_language: Some(Lang::En),
-            ..SiteConfig::default()
-        };
-        assert_eq!(config.publication_lang(), Lang::En);
-        assert_eq!(SiteConfig::default().publication_lang(), Lang::Uk);
     }
 }

@@ -4,7 +4,90 @@
 //! a story published late on the 23rd in Kyiv belongs to the 23rd wherever it is read.
 
 use crate::i18n::Lang;
-use chrono::{DateTime, Datelike, FixedOffset, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Weekday};
+
+/// How a feed's date was read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DateForm {
+    /// RFC 3339, as JSON Feed asks.
+    Standard,
+    /// Another form feeds really use: no seconds, a space for `T`, RFC 2822.
+    Repaired,
+    /// No time zone: read in the publisher's (`publication.utc_offset`, else UTC).
+    Zoneless,
+}
+
+/// Reads a feed's date as the best feed readers do: RFC 3339; also without seconds, with a
+/// space for `T`, with fractional seconds, as a bare date, or in RFC 2822 form; a date
+/// without a zone is in `zone`. `None` for anything else, including impossible dates.
+pub fn parse_feed_date(text: &str, zone: FixedOffset) -> Option<(DateTime<FixedOffset>, DateForm)> {
+    let text = text.trim();
+    if let Ok(date) = DateTime::parse_from_rfc3339(text) {
+        return Some((date, DateForm::Standard));
+    }
+    if let Ok(date) = DateTime::parse_from_rfc2822(text) {
+        return Some((date, DateForm::Repaired));
+    }
+    let (local, offset) = split_offset(text);
+    let local = local.replacen(' ', "T", 1);
+    let naive = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"]
+        .into_iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(&local, format).ok())
+        .or_else(|| {
+            NaiveDate::parse_from_str(&local, "%Y-%m-%d")
+                .ok()?
+                .and_hms_opt(0, 0, 0)
+        })?;
+    let (offset, form) = match offset {
+        Some(offset) => (offset?, DateForm::Repaired),
+        None => (zone, DateForm::Zoneless),
+    };
+    let date = offset.from_local_datetime(&naive).single()?;
+    Some((date, form))
+}
+
+/// `text` without a trailing zone (`Z`, `+02:00`, `+0200`), and that zone: `Some(None)` for
+/// one that is no offset.
+fn split_offset(text: &str) -> (&str, Option<Option<FixedOffset>>) {
+    if let Some(local) = text.strip_suffix(['Z', 'z']) {
+        return (local, Some(FixedOffset::east_opt(0)));
+    }
+    // A sign after the time (the date's own dashes come before the `T` or space).
+    let time_start = text.find(['T', 't', ' ']).unwrap_or(text.len());
+    let Some(sign_at) = text
+        .get(time_start..)
+        .and_then(|time| time.rfind(['+', '-']))
+        .map(|at| time_start + at)
+    else {
+        return (text, None);
+    };
+    let (local, zone) = text.split_at(sign_at);
+    (local.trim_end(), Some(parse_utc_offset(zone)))
+}
+
+/// An offset from UTC as dates write it: `+02:00`, `+0200`, `-05:00`, `Z`.
+pub fn parse_utc_offset(zone: &str) -> Option<FixedOffset> {
+    let zone = zone.trim();
+    if zone.eq_ignore_ascii_case("z") {
+        return FixedOffset::east_opt(0);
+    }
+    let (sign, rest) = zone.split_at_checked(1)?;
+    let digits = rest.replacen(':', "", 1);
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let hhmm: i32 = digits.parse().ok()?;
+    let (hours, minutes) = (hhmm / 100, hhmm % 100);
+    if hours > 14 || minutes > 59 {
+        return None;
+    }
+    let seconds = (hours * 60 + minutes) * 60;
+    match sign {
+        "+" => FixedOffset::east_opt(seconds),
+        "-" => FixedOffset::west_opt(seconds),
+        _ => None,
+    }
+}
 
 /// `Saturday November 23rd, 2024` / `субота, 23 листопада 2024 р.`
 pub fn long_date(date: &DateTime<FixedOffset>, lang: Lang) -> String {
@@ -103,6 +186,58 @@ const UK_MONTHS_GENITIVE: [&str; 12] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_dates_feeds_really_write() {
+        let kyiv = FixedOffset::east_opt(2 * 3600).expect("an offset");
+        let read = |text| parse_feed_date(text, kyiv).map(|(date, form)| (date.to_rfc3339(), form));
+        let standard = |date: &str| Some((date.to_owned(), DateForm::Standard));
+        let repaired = |date: &str| Some((date.to_owned(), DateForm::Repaired));
+        let zoneless = |date: &str| Some((date.to_owned(), DateForm::Zoneless));
+        assert_eq!(
+            read("2024-11-23T10:00:00+02:00"),
+            standard("2024-11-23T10:00:00+02:00")
+        );
+        assert_eq!(
+            read("2020-08-07T11:44:36.000Z"),
+            standard("2020-08-07T11:44:36+00:00")
+        );
+        assert_eq!(
+            read("2018-01-06T08:00"),
+            zoneless("2018-01-06T08:00:00+02:00")
+        );
+        assert_eq!(
+            read("2022-07-26 13:01:01"),
+            zoneless("2022-07-26T13:01:01+02:00")
+        );
+        assert_eq!(read("2024-11-23"), zoneless("2024-11-23T00:00:00+02:00"));
+        assert_eq!(
+            read("2018-01-06T08:00-05:00"),
+            repaired("2018-01-06T08:00:00-05:00")
+        );
+        assert_eq!(
+            read("2018-01-06T08:00Z"),
+            repaired("2018-01-06T08:00:00+00:00")
+        );
+        assert_eq!(
+            read("2022-07-26 13:01:01 +0300"),
+            repaired("2022-07-26T13:01:01+03:00")
+        );
+        assert_eq!(
+            read("Fri, 31 May 2019 12:17:58 -0700"),
+            repaired("2019-05-31T12:17:58-07:00")
+        );
+        for impossible in [
+            "23096-23-09T90:2323:00+00:00",
+            "22036-22-09T320:2222:00+02:00",
+            "2024-02-30T10:00:00",
+            "yesterday",
+            "",
+            "2024-11-23T10:00:00+2",
+        ] {
+            assert_eq!(read(impossible), None, "{impossible}");
+        }
+    }
 
     fn at(text: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(text).expect("test timestamp")

@@ -11,6 +11,7 @@
 //! tables; DOMPurify would be a second script and could not run at build time.
 
 use crate::embed::{embed_url, write_embed, Embeds};
+use crate::links::resolve;
 use std::borrow::Cow;
 
 /// One piece of markup as the tokenizer reads it.
@@ -275,6 +276,8 @@ fn named_reference(name: &str) -> Option<char> {
 enum AttributeKind {
     Text,
     Url,
+    /// `srcset`: URLs, each with its width or density.
+    UrlList,
     Number,
 }
 
@@ -336,12 +339,14 @@ fn allowed_element(name: &str) -> Option<&'static str> {
 }
 
 fn allowed_attribute(element: &str, name: &str) -> Option<AttributeKind> {
-    use AttributeKind::{Number, Text, Url};
+    use AttributeKind::{Number, Text, Url, UrlList};
     let kind = match (element, name) {
         (_, "lang" | "dir") => Text,
         ("a", "href") => Url,
         ("a" | "abbr" | "img", "title") => Text,
         ("img", "src") => Url,
+        ("img", "srcset") => UrlList,
+        ("img", "sizes") => Text,
         ("img", "alt") => Text,
         ("img", "width" | "height") => Number,
         ("blockquote" | "q" | "del", "cite") => Url,
@@ -376,15 +381,45 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
+/// `url` resolved against `base`, where there is one.
+fn resolved(url: &str, base: Option<&str>) -> String {
+    match base {
+        Some(base) => resolve(base, url),
+        None => url.trim().to_owned(),
+    }
+}
+
+/// A `srcset` with each candidate's URL resolved, unsafe ones dropped; `None` if none is left.
+fn url_list(srcset: &str, base: Option<&str>) -> Option<String> {
+    let candidates: Vec<String> = srcset
+        .split(',')
+        .filter_map(|candidate| {
+            let mut parts = candidate.split_whitespace();
+            let url = resolved(parts.next()?, base);
+            let descriptor: Vec<&str> = parts.collect();
+            is_safe_url(&url).then(|| {
+                [url]
+                    .into_iter()
+                    .chain(descriptor.iter().map(|d| d.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        })
+        .collect();
+    (!candidates.is_empty()).then(|| candidates.join(", "))
+}
+
 fn is_external(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
 }
 
 /// Writes a clean copy of feed HTML: allowlisted elements and attributes only, every text and
-/// value escaped, unsafe URLs dropped, external links given `rel="noopener noreferrer"`,
-/// images lazy, iframes of allowed players written as `embeds` says and all others dropped.
-pub fn sanitize(html: &str, embeds: Embeds<'_>) -> String {
+/// value escaped, relative URLs resolved against `base` (the item's address, where the feed
+/// is not the site's own), unsafe URLs dropped, external links given
+/// `rel="noopener noreferrer"`, images lazy, iframes of allowed players written as `embeds`
+/// says and all others dropped.
+pub fn sanitize(html: &str, embeds: Embeds<'_>, base: Option<&str>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut open: Vec<&'static str> = Vec::new();
     for token in Tokenizer::new(html) {
@@ -408,7 +443,7 @@ pub fn sanitize(html: &str, embeds: Embeds<'_>) -> String {
             }
             Token::Start { name, attributes } => {
                 if let Some(element) = allowed_element(&name) {
-                    write_start_tag(element, &attributes, &mut out);
+                    write_start_tag(element, &attributes, base, &mut out);
                     if !is_void(element) {
                         open.push(element);
                     }
@@ -430,31 +465,37 @@ pub fn sanitize(html: &str, embeds: Embeds<'_>) -> String {
     out
 }
 
-fn write_start_tag(element: &str, attributes: &[(String, String)], out: &mut String) {
+fn write_start_tag(
+    element: &str,
+    attributes: &[(String, String)],
+    base: Option<&str>,
+    out: &mut String,
+) {
     out.push('<');
     out.push_str(element);
+    let mut external = false;
     for (name, value) in attributes {
         let Some(kind) = allowed_attribute(element, name) else {
             continue;
         };
-        let keep = match kind {
-            AttributeKind::Text => true,
-            AttributeKind::Url => is_safe_url(value),
-            AttributeKind::Number => !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()),
+        let value = match kind {
+            AttributeKind::Text => Some(value.clone()),
+            AttributeKind::Url => Some(resolved(value, base)).filter(|url| is_safe_url(url)),
+            AttributeKind::UrlList => url_list(value, base),
+            AttributeKind::Number => Some(value.clone())
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
         };
-        if keep {
+        if let Some(value) = value {
+            external |= name == "href" && is_external(&value);
             out.push(' ');
             out.push_str(name);
             out.push_str("=\"");
-            escape_into(value, out);
+            escape_into(&value, out);
             out.push('"');
         }
     }
     match element {
-        "a" if attributes
-            .iter()
-            .any(|(name, value)| name == "href" && is_external(value)) =>
-        {
+        "a" if external => {
             out.push_str(" rel=\"noopener noreferrer\"");
         }
         "img" => out.push_str(" loading=\"lazy\" decoding=\"async\""),
@@ -481,6 +522,27 @@ pub fn escape_into(text: &str, out: &mut String) {
             c => out.push(c),
         }
     }
+}
+
+/// The inside of `<body>` when `html` is a whole document (`<!DOCTYPE html><html><head>…`),
+/// as some generators write for each item; `None` for a fragment.
+pub fn html_document_body(html: &str) -> Option<&str> {
+    let opening: String = html.trim_start().chars().take(9).collect();
+    let opening = opening.to_ascii_lowercase();
+    if !opening.starts_with("<!doctype") && !opening.starts_with("<html") {
+        return None;
+    }
+    // ASCII lowercasing keeps every byte where it was, so offsets carry over.
+    let lower = html.to_ascii_lowercase();
+    let content_start = match lower.find("<body") {
+        Some(open) => open + lower.get(open..)?.find('>')? + 1,
+        None => lower.find("</head>").map_or(0, |end| end + "</head>".len()),
+    };
+    let content_end = lower
+        .rfind("</body>")
+        .filter(|end| *end >= content_start)
+        .unwrap_or(html.len());
+    html.get(content_start..content_end)
 }
 
 /// The readable text of some HTML, whitespace collapsed, block boundaries kept as spaces.
@@ -541,6 +603,7 @@ mod tests {
                 notice: "Вміст із",
                 load: "Показати",
             },
+            None,
         )
     }
 
@@ -728,7 +791,7 @@ mod tests {
             "{placeholder}"
         );
         assert!(!placeholder.contains("inner") && !placeholder.contains("onload"));
-        let player = sanitize(html, Embeds::Load);
+        let player = sanitize(html, Embeds::Load, None);
         assert!(
             player.contains(
                 "<iframe src=\"https://www.youtube-nocookie.com/embed/abc\" title=\"Відео\""
@@ -742,7 +805,8 @@ mod tests {
         assert_eq!(
             sanitize(
                 "<iframe src=\"javascript:alert(1)\"></iframe>ok",
-                Embeds::Load
+                Embeds::Load,
+                None
             ),
             "ok"
         );

@@ -44,7 +44,7 @@ pub enum PageKind {
 /// What a preview card and a `NewsArticle` say about an article beyond its headline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticleFacts {
-    pub published: DateTime<FixedOffset>,
+    pub published: Option<DateTime<FixedOffset>>,
     pub modified: Option<DateTime<FixedOffset>>,
     pub section: Option<String>,
     pub authors: Vec<String>,
@@ -54,13 +54,13 @@ pub struct ArticleFacts {
 
 impl PageMeta {
     /// An article's page: its summary or the start of its text as the description.
-    pub fn article(article: &Article, path: String, publication: &str) -> PageMeta {
+    pub fn article(article: &Article, path: String, publication: &str, ui: Lang) -> PageMeta {
         PageMeta {
             title: document_title(&article.title, publication),
             headline: article.title.clone(),
             description: description(&article.excerpt()),
             path,
-            lang: article.lang,
+            lang: article.lang_in(ui),
             kind: PageKind::Article(ArticleFacts {
                 published: article.published,
                 modified: article.modified,

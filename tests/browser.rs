@@ -76,6 +76,7 @@ async fn sanitised_corpus_is_inert_in_the_real_dom() {
                 notice: "n",
                 load: "l",
             },
+            None,
         ));
         let all = host.query_selector_all("*").expect("query");
         for index in 0..all.length() {
@@ -242,7 +243,7 @@ fn the_head_follows_the_view_with_one_tag_of_each() {
         path: "/article/a".into(),
         lang: Lang::Uk,
         kind: PageKind::Article(ArticleFacts {
-            published,
+            published: Some(published),
             modified: None,
             section: Some("Спорт".into()),
             authors: Vec::new(),

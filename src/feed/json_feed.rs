@@ -1,90 +1,242 @@
-//! JSON Feed 1.0 and 1.1 (<https://www.jsonfeed.org/version/1.1/>), read leniently: an item
-//! that cannot be shown (no id, no title, no valid date, a repeated id) is skipped and counted,
-//! never allowed to take the whole feed down. Unknown and `_`-prefixed fields are ignored.
+//! JSON Feed 1.0 and 1.1 (<https://www.jsonfeed.org/version/1.1/>), read as liberally as the
+//! best feed readers do: an item is shown if it has an id (or a `url` to stand for one) and
+//! anything to show (content, a title or a summary); an item without a title gets one from its
+//! text, one without a readable date is shown undated. What had to be repaired is reported
+//! ([`super::FeedReport`]); what cannot be shown is skipped with its reason, never allowed to take the
+//! whole feed down. Unknown and `_`-prefixed fields are ignored.
 
-use super::{usable_articles, Article, Body, Category, Feed, FeedError};
-use crate::html::collapse_whitespace;
+use super::{
+    untitled_heading, usable_articles, Article, Attachment, Body, Category, Feed, FeedError,
+    ItemNotes, ReadOptions,
+};
+use crate::dates::{parse_feed_date, DateForm};
+use crate::html::{collapse_whitespace, decode_entities, html_document_body, to_text};
 use crate::i18n::Lang;
+use crate::links::{is_web_address, resolve};
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value};
 
-/// Parses a JSON Feed document. Items in no stated language (neither theirs nor the feed's)
-/// are taken to be in `fallback`, the site's default language.
-pub fn parse_json_feed(text: &str, fallback: Lang) -> Result<Feed, FeedError> {
+/// Parses a JSON Feed document read from `options.feed_url`.
+pub fn parse_json_feed(text: &str, options: &ReadOptions) -> Result<Feed, FeedError> {
+    let mut feed_repairs = Vec::new();
+    // A byte-order mark is no JSON, but editors on Windows write one.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(text) => {
+            feed_repairs.push("the feed: a byte-order mark before the JSON, ignored".to_owned());
+            text
+        }
+        None => text,
+    };
     let document: Value =
         serde_json::from_str(text).map_err(|error| FeedError::Json(error.to_string()))?;
     let Value::Object(mut feed) = document else {
         return Err(FeedError::Shape("a JSON object at the top level".into()));
     };
+    feed_repairs.extend(check_version(&feed)?);
     let Some(Value::Array(items)) = feed.get_mut("items").map(Value::take) else {
         return Err(FeedError::Shape("an \"items\" array".into()));
     };
     let language = take_string(&mut feed, "language");
-    let feed_lang = language.as_deref().and_then(Lang::from_tag);
-
-    let (articles, skipped) = usable_articles(items, |item| match item {
-        Value::Object(item) => parse_item(item, language.as_deref(), fallback),
-        _ => None,
+    let home_page_url = take_string(&mut feed, "home_page_url");
+    // Relative addresses in the feed are relative to the publisher's site, else to the feed.
+    let base = home_page_url
+        .as_deref()
+        .filter(|url| is_web_address(url))
+        .unwrap_or(&options.feed_url)
+        .to_owned();
+    let context = ItemContext {
+        feed_language: language.as_deref(),
+        base: &base,
+        utc_offset: options.utc_offset,
+    };
+    let (articles, mut report) = usable_articles(items, |item, notes| match item {
+        Value::Object(item) => parse_item(item, &context, notes),
+        _ => Err("not a JSON object"),
     })?;
+    report.repaired.splice(0..0, feed_repairs);
     Ok(Feed {
-        title: take_string(&mut feed, "title").unwrap_or_default(),
+        title: take_string(&mut feed, "title")
+            .map(|title| plain_text(&title))
+            .unwrap_or_default(),
         description: take_string(&mut feed, "description")
-            .map(|text| crate::html::to_text(&text))
+            .map(|text| to_text(&text))
             .filter(|text| !text.is_empty()),
-        home_page_url: take_string(&mut feed, "home_page_url"),
-        lang: feed_lang,
+        home_page_url,
+        lang: language.as_deref().and_then(Lang::from_tag),
         articles,
         categories: Vec::new(),
-        skipped,
+        report,
         next_url: take_string(&mut feed, "next_url").filter(|url| crate::html::is_safe_url(url)),
     }
     .finished())
+}
+
+/// A `version` names JSON Feed (`https://jsonfeed.org/version/1.1`); `http://` is repaired,
+/// a missing one accepted, any other refused: a document that says it is another format (RSS
+/// converted to JSON, a Telegram export with `"version": "1.0"`) is not read as a feed.
+fn check_version(feed: &Map<String, Value>) -> Result<Option<String>, FeedError> {
+    let Some(version) = feed.get("version").and_then(Value::as_str) else {
+        return Ok(None);
+    };
+    let version = version.trim();
+    if version.starts_with("https://jsonfeed.org/version/") {
+        return Ok(None);
+    }
+    if version.starts_with("http://jsonfeed.org/version/") {
+        return Ok(Some(
+            "the feed: version written with http://, read as JSON Feed".to_owned(),
+        ));
+    }
+    Err(FeedError::Shape(format!(
+        "a JSON Feed (\"version\": \"https://jsonfeed.org/version/1.1\"), not version {version}"
+    )))
+}
+
+/// What every item of a feed is read with.
+struct ItemContext<'a> {
+    feed_language: Option<&'a str>,
+    /// The address relative URLs are resolved against when the item gives none of its own.
+    base: &'a str,
+    utc_offset: FixedOffset,
 }
 
 /// Reads one item, taking its strings out of the parsed document rather than copying them:
 /// a large feed is megabytes of article text.
 fn parse_item(
     mut item: Map<String, Value>,
-    feed_language: Option<&str>,
-    fallback: Lang,
-) -> Option<Article> {
-    let id = match item.get_mut("id")?.take() {
-        Value::String(id) if !id.trim().is_empty() => trimmed(id),
+    context: &ItemContext,
+    notes: &mut ItemNotes,
+) -> Result<Article, &'static str> {
+    let url = take_string(&mut item, "url").map(|url| resolve(context.base, &url));
+    let id = match item.get_mut("id").map(Value::take) {
+        Some(Value::String(id)) if !id.trim().is_empty() => trimmed(id),
         // JSON Feed 1.0 publishers sometimes wrote numeric ids; the spec says to coerce them.
-        Value::Number(id) => id.to_string(),
-        _ => return None,
+        Some(Value::Number(id)) => id.to_string(),
+        _ => {
+            notes.repaired.push("no id: its url stands for one");
+            url.clone().ok_or("no id and no url")?
+        }
     };
-    let title = take_string(&mut item, "title")
-        .map(|title| collapse_whitespace(&title))
-        .filter(|t| !t.is_empty())?;
-    let modified = date(&item, "date_modified");
-    let published = date(&item, "date_published").or(modified)?;
-    let language = take_string(&mut item, "language").or_else(|| feed_language.map(str::to_owned));
-    let lang = language
+    // The item's own address is the base of its content's relative URLs.
+    let base = url
         .as_deref()
-        .and_then(Lang::from_tag)
-        .unwrap_or(fallback);
-    let body = match take_string(&mut item, "content_html") {
-        Some(html) => Body::Html(html),
-        None => take_string(&mut item, "content_text").map_or(Body::Empty, Body::Text),
+        .filter(|url| is_web_address(url))
+        .unwrap_or(context.base)
+        .to_owned();
+    let title = take_string(&mut item, "title").map(|title| plain_text(&title));
+    let summary = take_string(&mut item, "summary");
+    let body = body(&mut item, notes, summary.as_deref());
+    let (published, modified) = dates(&item, context.utc_offset, notes);
+    let (title, untitled) = match title.filter(|title| !title.is_empty()) {
+        Some(title) => (title, false),
+        None => (
+            heading_from(&body, summary.as_deref()).ok_or("no title, text or summary")?,
+            true,
+        ),
     };
-    let image = take_string(&mut item, "image").or_else(|| take_string(&mut item, "banner_image"));
-    Some(Article {
+    let language =
+        take_string(&mut item, "language").or_else(|| context.feed_language.map(str::to_owned));
+    let image = take_string(&mut item, "image")
+        .or_else(|| take_string(&mut item, "banner_image"))
+        .map(|image| resolve(&base, &image));
+    Ok(Article {
         id,
         slug: String::new(),
         readable_slug: String::new(),
-        url: take_string(&mut item, "url"),
+        url,
         title,
+        untitled,
         body,
-        summary: take_string(&mut item, "summary"),
+        summary,
         image,
         published,
         modified,
-        authors: authors(&mut item),
-        category: first_tag(&item),
+        authors: authors(&mut item, notes),
+        category: first_tag(&item, notes),
+        lang: language.as_deref().and_then(Lang::from_tag),
         language,
-        lang,
+        attachments: attachments(&mut item, &base),
+        base: is_web_address(&base).then_some(base),
     })
+}
+
+/// `content_html`, else `content_text`, else the summary as text. A `content_html` that is a
+/// whole HTML document (some generators write one per item) gives its body only: nothing of
+/// its head (title, scripts, styles) belongs in the article.
+fn body(item: &mut Map<String, Value>, notes: &mut ItemNotes, summary: Option<&str>) -> Body {
+    if let Some(html) = take_string(item, "content_html") {
+        return match html_document_body(&html) {
+            Some(inner) => {
+                notes
+                    .repaired
+                    .push("content_html is a whole HTML document: its body is shown");
+                Body::Html(inner.to_owned())
+            }
+            None => Body::Html(html),
+        };
+    }
+    if let Some(text) = take_string(item, "content_text") {
+        return Body::Text(text.replace("\r\n", "\n"));
+    }
+    match summary {
+        Some(summary) => {
+            notes
+                .repaired
+                .push("no content: its summary is shown as the text");
+            Body::Text(to_text(summary))
+        }
+        None => Body::Empty,
+    }
+}
+
+/// The heading of an item without a title: its text's first sentence, else its summary's.
+fn heading_from(body: &Body, summary: Option<&str>) -> Option<String> {
+    let text = match body {
+        Body::Html(html) => to_text(html),
+        Body::Text(text) => collapse_whitespace(text),
+        Body::Empty => String::new(),
+    };
+    untitled_heading(&text).or_else(|| untitled_heading(&to_text(summary?)))
+}
+
+/// The item's dates: `date_published`, else `date_modified`; a missing or impossible one
+/// leaves the item undated rather than unshown.
+fn dates(
+    item: &Map<String, Value>,
+    zone: FixedOffset,
+    notes: &mut ItemNotes,
+) -> (Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>) {
+    let mut dated = false;
+    let mut read = |key: &str| {
+        let text = item.get(key)?.as_str()?;
+        dated = true;
+        let Some((date, form)) = parse_feed_date(text, zone) else {
+            notes.warnings.push("a date that is no date: shown undated");
+            return None;
+        };
+        match form {
+            DateForm::Standard => {}
+            DateForm::Repaired => notes.repaired.push("a date not in RFC 3339 form, read"),
+            DateForm::Zoneless => notes.repaired.push(
+                "a date without a time zone, read in the publisher's (publication.utc_offset)",
+            ),
+        }
+        Some(date)
+    };
+    let published = read("date_published");
+    let modified = read("date_modified");
+    if !dated {
+        notes
+            .warnings
+            .push("no date: shown undated, after the dated items");
+    }
+    (published.or(modified), modified)
+}
+
+/// Feed titles are plain text, but many generators write HTML entities into them
+/// (`&amp;`, `&#8211;`), and feed readers show the character.
+fn plain_text(title: &str) -> String {
+    collapse_whitespace(&decode_entities(title))
 }
 
 /// A non-empty string field, taken out of `object` (leaving `null`); any other type counts as
@@ -104,17 +256,17 @@ fn trimmed(text: String) -> String {
     }
 }
 
-fn date(object: &Map<String, Value>, key: &str) -> Option<DateTime<FixedOffset>> {
-    let text = object.get(key)?.as_str()?;
-    DateTime::parse_from_rfc3339(text.trim()).ok()
-}
-
 /// 1.1 `authors` (a list), else 1.0 `author` (one object); names only.
-fn authors(item: &mut Map<String, Value>) -> Vec<String> {
+fn authors(item: &mut Map<String, Value>, notes: &mut ItemNotes) -> Vec<String> {
     let mut field = |key| item.get_mut(key).map(Value::take);
     let list = match (field("authors"), field("author")) {
         (Some(Value::Array(list)), _) => list,
-        (_, Some(author)) => vec![author],
+        (_, Some(author)) => {
+            notes
+                .repaired
+                .push("JSON Feed 1.0 `author`: read as the byline");
+            vec![author]
+        }
         _ => Vec::new(),
     };
     list.into_iter()
@@ -125,11 +277,50 @@ fn authors(item: &mut Map<String, Value>) -> Vec<String> {
         .collect()
 }
 
-fn first_tag(item: &Map<String, Value>) -> Option<Category> {
-    item.get("tags")?
-        .as_array()?
-        .iter()
-        .find_map(|tag| Category::new(tag.as_str()?))
+/// The first tag is the item's category. `tags` should be a list; a comma-separated string
+/// (`"workflow,omnifocus"`) is read as one.
+fn first_tag(item: &Map<String, Value>, notes: &mut ItemNotes) -> Option<Category> {
+    match item.get("tags")? {
+        Value::Array(tags) => tags.iter().find_map(|tag| Category::new(tag.as_str()?)),
+        Value::String(tags) => {
+            notes
+                .repaired
+                .push("tags as one comma-separated string, split");
+            tags.split(',').find_map(Category::new)
+        }
+        _ => None,
+    }
+}
+
+/// Files the item carries, each with an address and a type; their URLs resolved as the
+/// item's links are.
+fn attachments(item: &mut Map<String, Value>, base: &str) -> Vec<Attachment> {
+    let Some(Value::Array(list)) = item.get_mut("attachments").map(Value::take) else {
+        return Vec::new();
+    };
+    list.into_iter()
+        .filter_map(|attachment| {
+            let Value::Object(mut attachment) = attachment else {
+                return None;
+            };
+            let number = |key: &str| {
+                attachment
+                    .get(key)
+                    .and_then(Value::as_f64)
+                    .filter(|n| *n >= 0.0)
+                    .map(|n| n as u64)
+            };
+            let (size_in_bytes, duration_in_seconds) =
+                (number("size_in_bytes"), number("duration_in_seconds"));
+            Some(Attachment {
+                url: resolve(base, &take_string(&mut attachment, "url")?),
+                mime_type: take_string(&mut attachment, "mime_type")?,
+                title: take_string(&mut attachment, "title"),
+                size_in_bytes,
+                duration_in_seconds,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -140,7 +331,7 @@ mod tests {
     use std::collections::HashSet;
 
     fn parse(text: &str) -> Result<Feed, FeedError> {
-        parse_json_feed(text, Lang::Uk)
+        parse_json_feed(text, &crate::feed::test_options())
     }
 
     fn feed(items: Value) -> Result<Feed, FeedError> {
@@ -185,19 +376,23 @@ mod tests {
             Some("https://vistka.example/")
         );
         assert_eq!(feed.lang, Some(Lang::Uk));
-        assert_eq!(feed.skipped, 0);
+        assert_eq!(feed.report.skipped.len(), 0);
         let article = &feed.articles[0];
         assert_eq!(article.slug, "rada-vyrishyla");
         assert_eq!(article.body, Body::Html("<p>Тіло</p>".into()));
         assert_eq!(article.summary.as_deref(), Some("Коротко"));
-        assert_eq!(article.image.as_deref(), Some("/media/rada.svg"));
+        assert_eq!(
+            article.image.as_deref(),
+            Some("https://vistka.example/media/rada.svg"),
+            "relative to the publisher's site"
+        );
         assert_eq!(article.authors, ["Олена Коваль"]);
         assert_eq!(
             article.category.as_ref().map(|c| c.slug.as_str()),
             Some("hromada")
         );
         assert_eq!(article.language.as_deref(), Some("uk-UA"));
-        assert_eq!(article.lang, Lang::Uk);
+        assert_eq!(article.lang, Some(Lang::Uk));
         assert!(article.modified.is_some());
     }
 
@@ -224,9 +419,8 @@ mod tests {
         assert_eq!(article.body, Body::Text("Plain text body".into()));
         assert_eq!(feed.lang, None);
         assert_eq!(
-            article.lang,
-            Lang::Uk,
-            "no language anywhere falls back to the default"
+            article.lang, None,
+            "no language anywhere: it follows the reader's"
         );
     }
 
@@ -257,17 +451,33 @@ mod tests {
             "not an object",
             null
         ]))
-        .expect("the good item is enough");
-        assert_eq!(feed.articles.len(), 1);
-        assert_eq!(feed.articles[0].title, "Добре");
-        assert_eq!(feed.skipped, 9);
+        .expect("the good items are enough");
+        let titles: Vec<&str> = feed.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Добре", "Без дати", "Погана дата"],
+            "undated after dated"
+        );
+        assert_eq!(feed.articles[2].published, None);
+        let skipped = &feed.report.skipped;
+        assert_eq!(skipped.len(), 7, "{skipped:?}");
+        assert!(
+            skipped[0].starts_with("item 2: no id and no url"),
+            "{skipped:?}"
+        );
+        assert!(
+            skipped[1].starts_with("item 3: no title, text or summary"),
+            "{skipped:?}"
+        );
+        assert!(skipped[2].contains("repeats the id"), "{skipped:?}");
+        assert_eq!(feed.report.warnings.len(), 2, "{:?}", feed.report.warnings);
     }
 
     #[test]
     fn wrong_types_in_optional_fields_count_as_absent() {
         let feed = feed(json!([{
             "id": "x", "title": "Т", "date_published": "2024-11-23T10:00:00+02:00",
-            "image": 5, "summary": ["no"], "tags": "not-a-list", "authors": { "name": "not a list" },
+            "image": 5, "summary": ["no"], "tags": 5, "authors": { "name": "not a list" },
             "content_html": null, "language": 7
         }]))
         .expect("valid feed");
@@ -401,7 +611,7 @@ mod tests {
         let joined = first.followed_by(second);
         let ids: Vec<_> = joined.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
-        assert_eq!(joined.skipped, 1);
+        assert_eq!(joined.report.skipped.len(), 1);
         assert_eq!(joined.next_url, None);
         let hostile = parse(r#"{"next_url": "javascript:alert(1)", "items": []}"#).expect("valid");
         assert_eq!(hostile.next_url, None);

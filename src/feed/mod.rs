@@ -11,18 +11,34 @@ use crate::config::SourceKind;
 use crate::html;
 use crate::i18n::Lang;
 use crate::slug::{percent_decode, short_hash, slugify};
+#[cfg(test)]
+use chrono::Offset;
 use chrono::{DateTime, FixedOffset};
 use serde_json::Value;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
-/// Parses one page of a source of `kind`; items that state no language are taken to be in
-/// `lang`. The app and the build's prerenderer read feeds through this one door.
-pub fn parse_source(kind: SourceKind, text: &str, lang: Lang) -> Result<Feed, FeedError> {
+/// Parses one page of a source of `kind`. The app, the build's prerenderer and
+/// `scripts/check-feed.sh` read feeds through this one door.
+pub fn parse_source(
+    kind: SourceKind,
+    text: &str,
+    options: &ReadOptions,
+) -> Result<Feed, FeedError> {
     match kind {
-        SourceKind::JsonFeed => parse_json_feed(text, lang),
-        SourceKind::WordPress => parse_wordpress(text, lang),
+        SourceKind::JsonFeed => parse_json_feed(text, options),
+        SourceKind::WordPress => parse_wordpress(text, options),
     }
+}
+
+/// What reading a feed needs besides its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadOptions {
+    /// The feed's own address, as it was fetched: the last base of its relative URLs. A
+    /// relative one (`feed.json` beside the site) keeps them relative to the site.
+    pub feed_url: String,
+    /// The publisher's offset, for dates written without one.
+    pub utc_offset: FixedOffset,
 }
 
 /// A publication and its articles, newest first.
@@ -37,8 +53,8 @@ pub struct Feed {
     pub articles: Vec<Article>,
     /// Categories by number of articles, most used first.
     pub categories: Vec<Category>,
-    /// Items left out because they lacked an id, a title or a valid date, or repeated an id.
-    pub skipped: usize,
+    /// What reading the feed repaired and left out, for the publisher.
+    pub report: FeedReport,
     /// The next page of a paged JSON Feed.
     pub next_url: Option<String>,
 }
@@ -52,18 +68,68 @@ pub struct Article {
     /// From the permalink or the title; empty if neither has letters or digits.
     pub readable_slug: String,
     pub url: Option<String>,
+    /// The headline: the item's title, or for an item without one (a micro-post) the start
+    /// of its text; see [`untitled_heading`].
     pub title: String,
+    /// The item has no title of its own: its card leads with its text.
+    pub untitled: bool,
     pub body: Body,
     pub summary: Option<String>,
     pub image: Option<String>,
-    pub published: DateTime<FixedOffset>,
+    /// `None` for an item without a readable date: shown without a date line, after the dated
+    /// ones, in feed order.
+    pub published: Option<DateTime<FixedOffset>>,
     pub modified: Option<DateTime<FixedOffset>>,
     pub authors: Vec<String>,
     pub category: Option<Category>,
     /// The item's own language tag (or the feed's), for its `lang` attribute.
     pub language: Option<String>,
-    /// The language its dates and labels are written in.
-    pub lang: Lang,
+    /// The language its dates and labels are written in, where the item or its feed names
+    /// one Vistka speaks; else they follow the reader's UI language ([`Article::lang_in`]).
+    pub lang: Option<Lang>,
+    /// The absolute address the relative URLs in its content are resolved against: its own
+    /// `url`, else the publisher's site or the feed's; `None` for a feed served beside the
+    /// site, whose relative URLs are the site's.
+    pub base: Option<String>,
+    /// Audio, video and other files the item carries (podcast episodes).
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file an item carries: JSON Feed's `attachments`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attachment {
+    pub url: String,
+    /// `audio/mpeg`, `video/mp4`…
+    pub mime_type: String,
+    pub title: Option<String>,
+    pub size_in_bytes: Option<u64>,
+    pub duration_in_seconds: Option<u64>,
+}
+
+/// What reading a feed repaired, left out and would have the publisher know: each entry names
+/// the item (its position and title) and what was done. Shown by `scripts/check-feed.sh`;
+/// the browser console gets [`FeedReport::summary`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FeedReport {
+    pub repaired: Vec<String>,
+    pub skipped: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+impl FeedReport {
+    /// One line for the console, when anything was repaired or left out.
+    pub fn summary(&self) -> Option<String> {
+        let (repaired, skipped) = (self.repaired.len(), self.skipped.len());
+        (repaired + skipped > 0).then(|| {
+            format!("{repaired} feed item repair(s), {skipped} item(s) skipped: scripts/check-feed.sh lists them")
+        })
+    }
+
+    fn extend(&mut self, other: FeedReport) {
+        self.repaired.extend(other.repaired);
+        self.skipped.extend(other.skipped);
+        self.warnings.extend(other.warnings);
+    }
 }
 
 /// An article's text as the feed gave it.
@@ -113,6 +179,11 @@ pub const EXCERPT_LEN: usize = 220;
 pub const WORDS_PER_MINUTE: usize = 200;
 
 impl Article {
+    /// The language its dates and labels are written in for a reader of the UI in `ui`.
+    pub fn lang_in(&self, ui: Lang) -> Lang {
+        self.lang.unwrap_or(ui)
+    }
+
     /// Minutes it takes to read the body, rounded up; at least one.
     pub fn reading_minutes(&self) -> u64 {
         let words = match &self.body {
@@ -222,25 +293,78 @@ fn permalink_slug(url: &str) -> Option<String> {
     Some(slugify(&percent_decode(segment))).filter(|slug| !slug.is_empty())
 }
 
-/// Keeps the items a parser could read, the first of each id; the rest are counted as
-/// skipped. A list in which no item could be read is [`FeedError::Empty`]; an empty list is
-/// an empty feed.
+/// What a parser noted about one item while reading it: what it repaired and what the
+/// publisher should know.
+#[derive(Default)]
+struct ItemNotes {
+    repaired: Vec<&'static str>,
+    warnings: Vec<&'static str>,
+}
+
+/// Keeps the items a parser could read, the first of each id; the rest are reported as
+/// skipped, each with its reason. A list in which no item could be read is
+/// [`FeedError::Empty`]; an empty list is an empty feed.
 fn usable_articles(
     items: Vec<Value>,
-    read: impl FnMut(Value) -> Option<Article>,
-) -> Result<(Vec<Article>, usize), FeedError> {
+    mut read: impl FnMut(Value, &mut ItemNotes) -> Result<Article, &'static str>,
+) -> Result<(Vec<Article>, FeedReport), FeedError> {
     let total = items.len();
     let mut seen_ids = HashSet::new();
-    let articles: Vec<Article> = items
-        .into_iter()
-        .filter_map(read)
-        .filter(|article| seen_ids.insert(article.id.clone()))
-        .collect();
+    let mut report = FeedReport::default();
+    let mut articles = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        let mut notes = ItemNotes::default();
+        match read(item, &mut notes) {
+            Ok(article) if seen_ids.insert(article.id.clone()) => {
+                let name = item_name(index, &article.title);
+                let named = |list: Vec<&str>| {
+                    list.into_iter()
+                        .map(|note| format!("{name}: {note}"))
+                        .collect::<Vec<_>>()
+                };
+                report.repaired.extend(named(notes.repaired));
+                report.warnings.extend(named(notes.warnings));
+                articles.push(article);
+            }
+            Ok(article) => {
+                let name = item_name(index, &article.title);
+                report
+                    .skipped
+                    .push(format!("{name}: repeats the id of an earlier item"));
+            }
+            Err(reason) => report.skipped.push(format!("item {}: {reason}", index + 1)),
+        }
+    }
     if articles.is_empty() && total > 0 {
         return Err(FeedError::Empty);
     }
-    let skipped = total - articles.len();
-    Ok((articles, skipped))
+    Ok((articles, report))
+}
+
+/// An item as the report names it: «item 3 (“Title”)», the title cut short.
+fn item_name(index: usize, title: &str) -> String {
+    format!("item {} (“{}”)", index + 1, truncate_at_word(title, 50))
+}
+
+/// The longest heading made from an untitled item's text, before «…».
+const UNTITLED_HEADING_LEN: usize = 80;
+
+/// The heading of an item without a title: the first sentence of its text, cut at a word
+/// within [`UNTITLED_HEADING_LEN`] characters with «…»; `None` for an item without text.
+pub fn untitled_heading(text: &str) -> Option<String> {
+    let text = text.trim();
+    let sentence_end = text
+        .char_indices()
+        .find(|&(at, c)| {
+            matches!(c, '.' | '!' | '?' | '…')
+                && text
+                    .get(at + c.len_utf8()..)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+        })
+        .map_or(text.len(), |(at, c)| at + c.len_utf8());
+    let sentence = text.get(..sentence_end).unwrap_or(text);
+    let heading = truncate_at_word(sentence, UNTITLED_HEADING_LEN);
+    (!heading.is_empty()).then_some(heading)
 }
 
 fn count_categories(articles: &[Article]) -> Vec<Category> {
@@ -298,17 +422,21 @@ impl Feed {
             .map(|article| article.id.clone())
             .collect();
         let mut articles = self.articles;
-        let mut skipped = self.skipped + other.skipped;
+        let mut report = self.report;
+        report.extend(other.report);
         for article in other.articles {
             if seen.insert(article.id.clone()) {
                 articles.push(article);
             } else {
-                skipped += 1;
+                let title = truncate_at_word(&article.title, 50);
+                report.skipped.push(format!(
+                    "“{title}”: repeats the id of an item on an earlier page"
+                ));
             }
         }
         Feed {
             articles,
-            skipped,
+            report,
             next_url,
             ..self
         }
@@ -357,6 +485,15 @@ impl Feed {
             .iter()
             .filter(move |article| article.slug != slug)
             .take(count)
+    }
+}
+
+/// How the tests read feeds: served beside the site, dates without a zone in UTC.
+#[cfg(test)]
+pub fn test_options() -> ReadOptions {
+    ReadOptions {
+        feed_url: "feed.json".into(),
+        utc_offset: chrono::Utc.fix(),
     }
 }
 
@@ -410,7 +547,7 @@ mod tests {
                 {{"id": "1", "title": "A", "date_published": "2024-11-23T10:00:00+02:00", {body}}}
             ]}}"#
         );
-        let feed = parse_json_feed(&feed, Lang::Uk).expect("a valid feed");
+        let feed = parse_json_feed(&feed, &crate::feed::test_options()).expect("a valid feed");
         feed.articles.into_iter().next().expect("one article")
     }
 

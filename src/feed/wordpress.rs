@@ -5,21 +5,26 @@
 //! Dates: `date` is the site's local time without an offset and `date_gmt` the same instant in
 //! UTC, so their difference is the publisher's offset, which the shown date keeps.
 
-use super::{usable_articles, Article, Body, Category, Feed, FeedError};
+use super::{
+    untitled_heading, usable_articles, Article, Body, Category, Feed, FeedError, ItemNotes,
+    ReadOptions,
+};
 use crate::html::{decode_entities, to_text};
-use crate::i18n::Lang;
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value};
 
 /// Parses one page of `/wp/v2/posts`. The site's name and language are not part of the
 /// response: the configuration names the publication, and posts are taken to be in `lang`.
-pub fn parse_wordpress(text: &str, lang: Lang) -> Result<Feed, FeedError> {
+pub fn parse_wordpress(text: &str, _options: &ReadOptions) -> Result<Feed, FeedError> {
     let document: Value =
         serde_json::from_str(text).map_err(|error| FeedError::Json(error.to_string()))?;
     let Value::Array(posts) = document else {
         return Err(FeedError::Shape("a JSON array of WordPress posts".into()));
     };
-    let (articles, skipped) = usable_articles(posts, |post| parse_post(post.as_object()?, lang))?;
+    let (articles, report) = usable_articles(posts, |post, notes| match post.as_object() {
+        Some(post) => parse_post(post, notes),
+        None => Err("not a JSON object"),
+    })?;
     Ok(Feed {
         title: String::new(),
         description: None,
@@ -27,21 +32,41 @@ pub fn parse_wordpress(text: &str, lang: Lang) -> Result<Feed, FeedError> {
         lang: None,
         articles,
         categories: Vec::new(),
-        skipped,
+        report,
         next_url: None,
     }
     .finished())
 }
 
-fn parse_post(post: &Map<String, Value>, lang: Lang) -> Option<Article> {
-    let id = post.get("id")?.as_u64()?.to_string();
+fn parse_post(post: &Map<String, Value>, notes: &mut ItemNotes) -> Result<Article, &'static str> {
+    let id = post
+        .get("id")
+        .and_then(Value::as_u64)
+        .ok_or("no numeric id")?
+        .to_string();
+    let body = rendered(post, "content").map_or(Body::Empty, Body::Html);
     let title = rendered(post, "title")
         .map(|title| to_text(&title))
-        .filter(|t| !t.is_empty())?;
-    let published = wordpress_date(post, "date", "date_gmt")?;
+        .filter(|t| !t.is_empty());
+    let (title, untitled) = match title {
+        Some(title) => (title, false),
+        None => {
+            let text = match &body {
+                Body::Html(html) => to_text(html),
+                _ => String::new(),
+            };
+            (untitled_heading(&text).ok_or("no title or text")?, true)
+        }
+    };
+    let published = wordpress_date(post, "date", "date_gmt");
+    if published.is_none() {
+        notes
+            .warnings
+            .push("no date: shown undated, after the dated items");
+    }
     let embedded = post.get("_embedded").and_then(Value::as_object);
     let slug = post.get("slug").and_then(Value::as_str).unwrap_or_default();
-    Some(Article {
+    Ok(Article {
         id,
         slug: String::new(),
         readable_slug: String::new(),
@@ -52,7 +77,8 @@ fn parse_post(post: &Map<String, Value>, lang: Lang) -> Option<Article> {
             .map(str::to_owned)
             .or_else(|| (!slug.is_empty()).then(|| format!("/{slug}/"))),
         title,
-        body: rendered(post, "content").map_or(Body::Empty, Body::Html),
+        untitled,
+        body,
         summary: rendered(post, "excerpt")
             .map(|excerpt| to_text(&excerpt))
             .filter(|e| !e.is_empty()),
@@ -62,7 +88,9 @@ fn parse_post(post: &Map<String, Value>, lang: Lang) -> Option<Article> {
         authors: embedded.and_then(author).into_iter().collect(),
         category: embedded.and_then(first_category),
         language: None,
-        lang,
+        lang: None,
+        base: None,
+        attachments: Vec::new(),
     })
 }
 
@@ -179,7 +207,7 @@ mod tests {
     use serde_json::json;
 
     fn parse(text: &str) -> Result<Feed, FeedError> {
-        parse_wordpress(text, Lang::Uk)
+        parse_wordpress(text, &crate::feed::test_options())
     }
 
     fn fixture(name: &str) -> String {
@@ -194,7 +222,7 @@ mod tests {
     fn reads_a_real_posts_response_with_content() {
         let feed = parse(&fixture("webaquebec-posts.json")).expect("valid");
         assert_eq!(feed.articles.len(), 35);
-        assert_eq!(feed.skipped, 0);
+        assert_eq!(feed.report.skipped.len(), 0);
         let first = &feed.articles[0];
         assert_eq!(first.id, "3578");
         assert_eq!(
@@ -206,7 +234,13 @@ mod tests {
             "le-numerique-public-des-passionnes-et-des-projets-de-grande-envergure"
         );
         // 2016-04-06T12:29:28 local, 11:29:28 GMT: the publisher was at UTC+01:00.
-        assert_eq!(first.published.to_rfc3339(), "2016-04-06T12:29:28+01:00");
+        assert_eq!(
+            first
+                .published
+                .map(|date| date.to_rfc3339())
+                .unwrap_or_default(),
+            "2016-04-06T12:29:28+01:00"
+        );
         assert!(matches!(&first.body, Body::Html(html) if html.contains("Gouvernement du Québec")));
         assert!(
             first
@@ -241,7 +275,13 @@ mod tests {
             first.slug,
             "was-ist-spend-transparenz-im-einkaufscontrolling"
         );
-        assert_eq!(first.published.to_rfc3339(), "2026-07-29T08:20:55+02:00");
+        assert_eq!(
+            first
+                .published
+                .map(|date| date.to_rfc3339())
+                .unwrap_or_default(),
+            "2026-07-29T08:20:55+02:00"
+        );
         assert_eq!(first.body, Body::Empty);
         assert!(first.excerpt().starts_with("Viele Unternehmen verfügen"));
     }
@@ -277,7 +317,13 @@ mod tests {
             Some("Новини & події")
         );
         assert_eq!(article.summary.as_deref(), Some("Коротко…"));
-        assert_eq!(article.published.to_rfc3339(), "2024-11-23T10:00:00+02:00");
+        assert_eq!(
+            article
+                .published
+                .map(|date| date.to_rfc3339())
+                .unwrap_or_default(),
+            "2024-11-23T10:00:00+02:00"
+        );
     }
 
     #[test]
@@ -316,8 +362,14 @@ mod tests {
             .to_string(),
         )
         .expect("one good post");
-        assert_eq!(feed.articles.len(), 1);
-        assert_eq!(feed.skipped, 6);
+        let titles: Vec<&str> = feed.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Добре", "Без дати", "Погана дата"],
+            "undated after dated"
+        );
+        assert_eq!(feed.articles[1].published, None);
+        assert_eq!(feed.report.skipped.len(), 4, "{:?}", feed.report.skipped);
     }
 
     #[test]

@@ -163,10 +163,22 @@ fn picture(meta: &PageMeta, site: &SiteFacts) -> Option<(String, String)> {
 }
 
 fn article_tags(out: &mut String, facts: &ArticleFacts) {
-    let published = iso_date(&facts.published);
-    let modified = iso_date(facts.modified.as_ref().unwrap_or(&facts.published));
-    meta_tag(out, "property", "article:published_time", &published);
-    meta_tag(out, "property", "article:modified_time", &modified);
+    if let Some(published) = &facts.published {
+        meta_tag(
+            out,
+            "property",
+            "article:published_time",
+            &iso_date(published),
+        );
+    }
+    if let Some(modified) = facts.modified.as_ref().or(facts.published.as_ref()) {
+        meta_tag(
+            out,
+            "property",
+            "article:modified_time",
+            &iso_date(modified),
+        );
+    }
     if let Some(section) = &facts.section {
         meta_tag(out, "property", "article:section", section);
     }
@@ -233,8 +245,8 @@ fn news_article(
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": truncate_at_word(&meta.headline, HEADLINE_LEN - 1),
-        "datePublished": iso_date(&facts.published),
-        "dateModified": iso_date(facts.modified.as_ref().unwrap_or(&facts.published)),
+        "datePublished": facts.published.as_ref().map(iso_date),
+        "dateModified": facts.modified.as_ref().or(facts.published.as_ref()).map(iso_date),
         "author": authors,
         "publisher": { "@type": "Organization", "name": site.name, "logo": logo },
         "mainEntityOfPage": { "@type": "WebPage", "@id": page },
@@ -324,13 +336,16 @@ mod tests {
             share_image: Some("media/share.png".into()),
             ..SiteConfig::default()
         };
-        (config, parse_json_feed(FEED, Lang::Uk).expect("parses"))
+        (
+            config,
+            parse_json_feed(FEED, &crate::feed::test_options()).expect("parses"),
+        )
     }
 
     fn article_head(url: Option<&str>, index: usize) -> String {
         let (config, feed) = site(url);
         let article = feed.articles.get(index).expect("an article");
-        let meta = PageMeta::article(article, article_path(&article.slug), "Вістка");
+        let meta = PageMeta::article(article, article_path(&article.slug), "Вістка", Lang::Uk);
         head_tags(&meta, &SiteFacts::new(&config, &feed, url.is_some()))
     }
 
@@ -420,7 +435,7 @@ mod tests {
     fn headlines_in_structured_data_stop_at_110_characters() {
         let (config, feed) = site(None);
         let article = feed.articles.first().expect("an article");
-        let mut meta = PageMeta::article(article, article_path("a"), "Вістка");
+        let mut meta = PageMeta::article(article, article_path("a"), "Вістка", Lang::Uk);
         meta.headline = "слово ".repeat(40);
         let head = head_tags(&meta, &SiteFacts::new(&config, &feed, false));
         let headline = json_ld(&head)["headline"].as_str().map(str::to_owned);

@@ -48,8 +48,12 @@ pub fn build_site(input: &BuildInput) -> Result<BuildReport, String> {
         Some(text) => SiteConfig::parse(text)?,
         None => SiteConfig::default(),
     };
-    let feed = parse_source(config.source.kind, &input.feed, config.publication_lang())
-        .map_err(|error| format!("the feed cannot be used: {error:?}"))?;
+    let feed = parse_source(
+        config.source.kind,
+        &input.feed,
+        &config.read_options(&config.source.url),
+    )
+    .map_err(|error| format!("the feed cannot be used: {error:?}"))?;
     let index = input.dist.join("index.html");
     let template = fs::read_to_string(&index)
         .map_err(|error| format!("cannot read {}: {error}", index.display()))?;
@@ -68,7 +72,7 @@ pub fn build_site(input: &BuildInput) -> Result<BuildReport, String> {
         dist: &input.dist,
     };
     let report = Mutex::new(BuildReport {
-        skipped_items: feed.skipped,
+        skipped_items: feed.report.skipped.len(),
         warnings,
         ..BuildReport::default()
     });

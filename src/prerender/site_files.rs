@@ -10,7 +10,7 @@ use crate::config::{SiteAddress, SiteConfig};
 use crate::embed::Embeds;
 use crate::feed::{paragraphs, Article, Body, Feed};
 use crate::html::{decode_entities, escape_into, sanitize};
-use crate::i18n::ReaderLanguages;
+use crate::i18n::{Lang, ReaderLanguages};
 use crate::paging::page_count;
 use crate::routes::{
     article_path, category_path, embed_path, listing_path, site_paths, BASE, RSS_FILE,
@@ -95,9 +95,12 @@ pub fn site_files(config: &SiteConfig, feed: &Feed, now: DateTime<FixedOffset>) 
     if let Ok(sitemaps) = sitemaps(site, feed, config.page_size, PROTOCOL_LIMITS) {
         files.extend(sitemaps);
     }
-    let news = news_sitemap(site, &publication, feed, now);
+    // The front page's language, for items that state none: the publisher's, else the
+    // feed's, else the first offered.
+    let lang = config.ui_lang(&ReaderLanguages::default(), feed.lang);
+    let news = news_sitemap(site, &publication, lang, feed, now);
     files.extend(file(NEWS_SITEMAP, news));
-    files.extend(file(RSS_FILE, rss(site, config, &publication, feed)));
+    files.extend(file(RSS_FILE, rss(site, config, &publication, lang, feed)));
     files
 }
 
@@ -140,15 +143,13 @@ fn publication_name(config: &SiteConfig, feed: &Feed, site: &SiteAddress) -> Str
 
 /// When an article last changed: its modification, else its publication (the later of the
 /// two, should a feed say it was modified before it was published).
-fn last_change(article: &Article) -> DateTime<FixedOffset> {
-    article.modified.map_or(article.published, |modified| {
-        modified.max(article.published)
-    })
+fn last_change(article: &Article) -> Option<DateTime<FixedOffset>> {
+    article.modified.max(article.published)
 }
 
 /// The newest change among `articles`, in its own offset.
 fn newest_change<'a>(articles: impl Iterator<Item = &'a Article>) -> Option<DateTime<FixedOffset>> {
-    articles.map(last_change).max()
+    articles.filter_map(last_change).max()
 }
 
 /// chrono's RFC 3339 and RFC 2822 writers panic on a year they cannot write in four digits.
@@ -290,7 +291,9 @@ fn sitemap_pages(feed: &Feed, page_size: usize) -> Vec<(String, Option<DateTime<
 fn page_changes(feed: &Feed, page_size: usize) -> HashMap<String, DateTime<FixedOffset>> {
     let mut changes = HashMap::new();
     for article in &feed.articles {
-        changes.insert(article_path(&article.slug), last_change(article));
+        if let Some(change) = last_change(article) {
+            changes.insert(article_path(&article.slug), change);
+        }
     }
     if let Some(newest) = newest_change(feed.articles.iter()) {
         for page in 1..=page_count(feed.articles.len(), page_size) {
@@ -422,6 +425,7 @@ fn sitemap_index(
 fn news_sitemap(
     site: &SiteAddress,
     publication: &str,
+    lang: Lang,
     feed: &Feed,
     now: DateTime<FixedOffset>,
 ) -> io::Result<String> {
@@ -431,7 +435,7 @@ fn news_sitemap(
             .with_attributes([("xmlns", SITEMAP_NS), ("xmlns:news", NEWS_NS)])
             .write_inner_content(|xml| {
                 for article in recent {
-                    news_entry(xml, site, publication, article)?;
+                    news_entry(xml, site, publication, lang, article)?;
                 }
                 Ok(())
             })?;
@@ -446,9 +450,9 @@ fn recent_articles(feed: &Feed, now: DateTime<FixedOffset>) -> Vec<&Article> {
     let since =
         TimeDelta::try_hours(NEWS_WINDOW_HOURS).and_then(|window| now.checked_sub_signed(window));
     let recent = feed.articles.iter().filter(|article| {
-        article.published <= now
-            && since.is_none_or(|since| article.published >= since)
-            && writable(&article.published)
+        article.published.is_some_and(|published| {
+            published <= now && since.is_none_or(|since| published >= since) && writable(&published)
+        })
     });
     newest_first(recent, NEWS_MAX_ARTICLES)
 }
@@ -457,6 +461,7 @@ fn news_entry(
     xml: &mut Xml,
     site: &SiteAddress,
     publication: &str,
+    lang: Lang,
     article: &Article,
 ) -> io::Result<()> {
     xml.create_element("url").write_inner_content(|xml| {
@@ -465,9 +470,13 @@ fn news_entry(
             xml.create_element("news:publication")
                 .write_inner_content(|xml| {
                     text_element(xml, "news:name", publication)?;
-                    text_element(xml, "news:language", article.lang.code())
+                    text_element(xml, "news:language", article.lang_in(lang).code())
                 })?;
-            let date = w3c_date(&article.published).unwrap_or_default();
+            let date = article
+                .published
+                .as_ref()
+                .and_then(w3c_date)
+                .unwrap_or_default();
             text_element(xml, "news:publication_date", &date)?;
             text_element(xml, "news:title", &article.title)
         })?;
@@ -496,6 +505,7 @@ fn rss(
     site: &SiteAddress,
     config: &SiteConfig,
     publication: &str,
+    lang: Lang,
     feed: &Feed,
 ) -> io::Result<String> {
     let items = newest_first(feed.articles.iter(), RSS_MAX_ITEMS);
@@ -508,10 +518,7 @@ fn rss(
         title: publication.to_owned(),
         link: site.absolute(&listing_path(1)),
         description: description.to_owned(),
-        // The front page's language: the publisher's, else the feed's, else the first offered.
-        language: config
-            .ui_lang(&ReaderLanguages::default(), feed.lang)
-            .code(),
+        language: lang.code(),
         last_build: newest_change(items.iter().copied())
             .as_ref()
             .and_then(rss_date),
@@ -529,7 +536,7 @@ fn rss(
                 xml.create_element("channel").write_inner_content(|xml| {
                     channel_head(xml, &channel)?;
                     for article in items {
-                        rss_item(xml, site, article)?;
+                        rss_item(xml, site, lang, article)?;
                     }
                     Ok(())
                 })?;
@@ -563,7 +570,7 @@ fn channel_head(xml: &mut Xml, channel: &Channel) -> io::Result<()> {
     Ok(())
 }
 
-fn rss_item(xml: &mut Xml, site: &SiteAddress, article: &Article) -> io::Result<()> {
+fn rss_item(xml: &mut Xml, site: &SiteAddress, lang: Lang, article: &Article) -> io::Result<()> {
     let link = site.absolute(&article_path(&article.slug));
     xml.create_element("item").write_inner_content(|xml| {
         text_element(xml, "title", &article.title)?;
@@ -571,7 +578,7 @@ fn rss_item(xml: &mut Xml, site: &SiteAddress, article: &Article) -> io::Result<
         xml.create_element("guid")
             .with_attribute(("isPermaLink", "true"))
             .write_text_content(text_node(&link))?;
-        if let Some(date) = rss_date(&article.published) {
+        if let Some(date) = article.published.as_ref().and_then(rss_date) {
             text_element(xml, "pubDate", &date)?;
         }
         let excerpt = article.excerpt();
@@ -590,7 +597,7 @@ fn rss_item(xml: &mut Xml, site: &SiteAddress, article: &Article) -> io::Result<
         for author in &article.authors {
             text_element(xml, "dc:creator", author)?;
         }
-        text_element(xml, "dc:language", article.lang.code())?;
+        text_element(xml, "dc:language", article.lang_in(lang).code())?;
         let body = feed_body(article, site);
         if !body.is_empty() {
             text_element(xml, "content:encoded", &body)?;
@@ -616,7 +623,7 @@ fn feed_body(article: &Article, site: &SiteAddress) -> String {
         Body::Text(text) => text_paragraphs(text, &mut html),
         Body::Empty => {}
     }
-    absolute_urls(&sanitize(&html, FEED_EMBEDS), site)
+    absolute_urls(&sanitize(&html, FEED_EMBEDS, article.base.as_deref()), site)
 }
 
 /// A text body as the article page shows it: a paragraph for each blank-line-separated block.
@@ -862,7 +869,7 @@ mod tests {
     fn feed_of(items: Vec<Value>) -> Feed {
         let feed = json!({"version": "https://jsonfeed.org/version/1.1", "title": "Вістка",
                           "items": items});
-        parse_json_feed(&feed.to_string(), Lang::Uk).expect("a valid feed")
+        parse_json_feed(&feed.to_string(), &crate::feed::test_options()).expect("a valid feed")
     }
 
     /// `count` articles, one a minute back from `now`.
@@ -875,7 +882,11 @@ mod tests {
     }
 
     fn demo() -> Feed {
-        parse_json_feed(include_str!("../../public/feed.json"), Lang::Uk).expect("the demo")
+        parse_json_feed(
+            include_str!("../../public/feed.json"),
+            &crate::feed::test_options(),
+        )
+        .expect("the demo")
     }
 
     fn file<'a>(files: &'a [SiteFile], name: &str) -> &'a SiteFile {
@@ -1237,10 +1248,13 @@ mod tests {
             assert_eq!(entry.text_of("loc"), url(&article_path(&article.slug)));
             let publication = news_news.child("news:publication");
             assert_eq!(publication.text_of("news:name"), "Вістка");
-            assert_eq!(publication.text_of("news:language"), article.lang.code());
+            assert_eq!(
+                publication.text_of("news:language"),
+                article.lang_in(Lang::Uk).code()
+            );
             let date = news_news.text_of("news:publication_date");
-            assert_eq!(date, w3c(&article.published));
-            assert_eq!(at(date), article.published);
+            assert_eq!(Some(date.to_owned()), article.published.as_ref().map(w3c));
+            assert_eq!(Some(at(date)), article.published);
         }
         let languages: Vec<&str> = news
             .all("url")
@@ -1311,7 +1325,7 @@ mod tests {
         let newest = feed
             .articles
             .iter()
-            .map(|a| a.published)
+            .filter_map(|a| a.published)
             .max()
             .expect("articles");
         assert_eq!(built, newest);
@@ -1372,7 +1386,7 @@ mod tests {
             assert_eq!(guid.text, item.text_of("link"));
             assert_eq!(
                 DateTime::parse_from_rfc2822(item.text_of("pubDate")).ok(),
-                Some(article.published)
+                article.published
             );
         }
     }
@@ -1403,7 +1417,7 @@ mod tests {
 
     #[test]
     fn a_hostile_title_round_trips_as_text() {
-        let hostile = "</script><b>\"Q\" & «Ukr» — ‘Київ’ 'з' <![CDATA[x]]> &amp;";
+        let hostile = "</script><b>\"Q\" & «Ukr» — ‘Київ’ 'з' <![CDATA[x]]> &amp;amp;";
         let feed = feed_of(vec![json!({
             "id": "1", "title": hostile, "date_published": minutes_ago(10),
             "authors": [{"name": "Ім'я <admin@x> & Co"}], "tags": ["A & <B>"],
@@ -1423,7 +1437,9 @@ mod tests {
         let channel = rss_channel(&files);
         assert_eq!(channel.text_of("title"), "<Вістка> & «Ко»");
         let item = channel.child("item");
-        assert_eq!(item.text_of("title"), hostile);
+        // The feed's title had an entity, which feed readers show as its character.
+        let shown = hostile.replace("&amp;amp;", "&amp;");
+        assert_eq!(item.text_of("title"), shown);
         assert_eq!(item.text_of("dc:creator"), "Ім'я <admin@x> & Co");
         assert_eq!(item.text_of("category"), "A & <B>");
         // The description is HTML to a feed reader: the text is escaped for it.
@@ -1437,7 +1453,7 @@ mod tests {
         );
         let news = parse(&file(&files, "news-sitemap.xml").text);
         let news_news = news.child("url").child("news:news");
-        assert_eq!(news_news.text_of("news:title"), hostile);
+        assert_eq!(news_news.text_of("news:title"), shown);
         assert_eq!(
             news_news.child("news:publication").text_of("news:name"),
             "<Вістка> & «Ко»"
@@ -1526,6 +1542,7 @@ mod tests {
         let clean = sanitize(
             "<p title=\"a\">x=\"1\" <a href=\"a.html\" title=\"b.html\">y</a></p><img src=\"\">",
             Embeds::Load,
+            None,
         );
         assert_eq!(
             absolute_urls(&clean, &site),
@@ -1593,8 +1610,10 @@ mod tests {
             .iter_mut()
             .find(|a| a.title == "Дивна")
             .expect("it");
-        odd.published =
-            DateTime::from_naive_utc_and_offset(far, FixedOffset::east_opt(0).expect("UTC"));
+        odd.published = Some(DateTime::from_naive_utc_and_offset(
+            far,
+            FixedOffset::east_opt(0).expect("UTC"),
+        ));
         let odd_url = url(&article_path(&odd.slug));
         let files = site_files(&config(), &feed, now());
         let sitemap = parse(&file(&files, "sitemap.xml").text);

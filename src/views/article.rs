@@ -1,6 +1,6 @@
 //! `/article/:slug`: the article and the «Свіжі дописи» rail.
 
-use super::card::{category_badge, published_date};
+use super::card::{category_badge, date_line, published_date};
 use super::consent::use_consent;
 use super::status::{Loading, NotFound, WithFeed};
 use super::use_page_meta;
@@ -47,13 +47,19 @@ pub fn ArticlePage() -> impl IntoView {
 }
 
 fn article_view(store: FeedStore, feed: &Feed, article: &Article) -> impl IntoView {
-    let lang = article.lang;
+    let ui = store.ui_lang();
+    let lang = article.lang_in(ui);
     let strings = lang.strings();
     let reading_time = lang.count(article.reading_minutes(), &strings.minutes);
     let authors = (!article.authors.is_empty()).then(|| {
         view! { <span class="author">{strings.by_author} " " {article.authors.join(", ")}</span> }
     });
-    let meta = PageMeta::article(article, article_path(&article.slug), &store.publication());
+    let meta = PageMeta::article(
+        article,
+        article_path(&article.slug),
+        &store.publication(),
+        ui,
+    );
     use_page_meta(move || meta.clone());
     view! {
         <div class="wrap article-layout">
@@ -62,12 +68,12 @@ fn article_view(store: FeedStore, feed: &Feed, article: &Article) -> impl IntoVi
                     {article.category.as_ref().map(category_badge)}
                     <h1>{article.title.clone()}</h1>
                     <p class="byline">
-                        {published_date(article)} {authors}
+                        {published_date(article, ui)} {authors}
                         <span class="reading-time">{strings.reading_time} ": " {reading_time}</span>
                     </p>
                 </header>
                 {lead_image(article)}
-                {body(&article.body, article.lang)}
+                {body(article, lang)}
             </article>
             {fresh_posts(feed, article, store.ui_lang())}
         </div>
@@ -83,11 +89,12 @@ fn lead_image(article: &Article) -> Option<impl IntoView> {
     })
 }
 
-fn body(body: &Body, lang: Lang) -> impl IntoView {
-    match body {
+fn body(article: &Article, lang: Lang) -> impl IntoView {
+    match &article.body {
         Body::Html(html) => {
             let consent = use_consent();
             let html = html.clone();
+            let base = article.base.clone();
             // Re-rendered when external-media consent changes: withdrawing it puts the
             // placeholders back in place of the players.
             let clean = move || {
@@ -100,7 +107,7 @@ fn body(body: &Body, lang: Lang) -> impl IntoView {
                         load: strings.embed_load,
                     },
                 };
-                sanitize(&html, embeds)
+                sanitize(&html, embeds, base.as_deref())
             };
             view! { <div class="article-body" inner_html=clean on:click=load_clicked_embed></div> }
                 .into_any()
@@ -123,7 +130,7 @@ fn fresh_posts(feed: &Feed, article: &Article, ui_lang: Lang) -> impl IntoView {
             view! {
                 <li lang=other.language.clone()>
                     <a href=article_path(&other.slug)>{other.title.clone()}</a>
-                    <p class="date">{published_date(other)}</p>
+                    {date_line(other, ui_lang)}
                 </li>
             }
         })

@@ -2,6 +2,7 @@
 
 use crate::dates::{long_date, machine_date};
 use crate::feed::{Article, Category};
+use crate::i18n::Lang;
 use crate::routes::{article_path, category_path};
 use leptos::prelude::*;
 
@@ -11,25 +12,31 @@ pub fn category_badge(category: &Category) -> impl IntoView {
     }
 }
 
-/// The publication date, written in the article's own language and the publisher's offset.
-pub fn published_date(article: &Article) -> impl IntoView {
-    view! {
-        <time datetime=machine_date(&article.published)>
-            {long_date(&article.published, article.lang)}
-        </time>
-    }
+/// The publication date, written in the article's own language (else the reader's, `ui`)
+/// and the publisher's offset; nothing for an undated item.
+pub fn published_date(article: &Article, ui: Lang) -> Option<impl IntoView> {
+    let date = article.published?;
+    Some(view! {
+        <time datetime=machine_date(&date)>{long_date(&date, article.lang_in(ui))}</time>
+    })
+}
+
+/// The date on its own line, as cards and lists show it; no line for an undated item.
+pub fn date_line(article: &Article, ui: Lang) -> Option<impl IntoView> {
+    published_date(article, ui).map(|date| view! { <p class="date">{date}</p> })
 }
 
 /// How many cards open the listing's first screen: three columns on a wide screen.
 pub const FIRST_SCREEN_CARDS: usize = 3;
 
-/// An item of the listing: badge, linked title, date, excerpt and «Читати більше». The picture
-/// of a card on the first screen (`position` below [`FIRST_SCREEN_CARDS`]) loads at once: it is
-/// the page's largest paint, and a lazy one would wait for layout and let the app's downloads
-/// start first (the page's `load` event does not wait for lazy images).
-pub fn article_card(article: &Article, position: usize) -> impl IntoView {
+/// An item of the listing: badge, linked title, date, excerpt and «Читати більше»; an item
+/// without a title of its own (a micro-post) leads with its text, which is the link. The
+/// picture of a card on the first screen (`position` below [`FIRST_SCREEN_CARDS`]) loads at
+/// once: it is the page's largest paint, and a lazy one would wait for layout and let the
+/// app's downloads start first (the page's `load` event does not wait for lazy images).
+pub fn article_card(article: &Article, position: usize, ui: Lang) -> impl IntoView {
     let href = article_path(&article.slug);
-    let strings = article.lang.strings();
+    let strings = article.lang_in(ui).strings();
     let loading = match position < FIRST_SCREEN_CARDS {
         true => "eager",
         false => "lazy",
@@ -46,17 +53,25 @@ pub fn article_card(article: &Article, position: usize) -> impl IntoView {
             {image}
             <div class="card-text">
                 {article.category.as_ref().map(category_badge)}
-                <h2 class="card-title">
-                    <a href=href.clone()>{article.title.clone()}</a>
-                </h2>
-                <p class="date">{published_date(article)}</p>
-                <p class="excerpt">
-                    {article.excerpt()} " "
-                    <a class="read-more" href=href>
-                        {strings.read_more}
-                        <span class="visually-hidden">": " {article.title.clone()}</span>
-                    </a>
-                </p>
+                {match article.untitled {
+                    true => view! {
+                        <p class="card-lead"><a href=href>{article.excerpt()}</a></p>
+                        {date_line(article, ui)}
+                    }.into_any(),
+                    false => view! {
+                        <h2 class="card-title">
+                            <a href=href.clone()>{article.title.clone()}</a>
+                        </h2>
+                        {date_line(article, ui)}
+                        <p class="excerpt">
+                            {article.excerpt()} " "
+                            <a class="read-more" href=href>
+                                {strings.read_more}
+                                <span class="visually-hidden">": " {article.title.clone()}</span>
+                            </a>
+                        </p>
+                    }.into_any(),
+                }}
             </div>
         </li>
     }

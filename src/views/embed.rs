@@ -1,6 +1,6 @@
 //! `/embed`: the compact list partners show in an iframe (see docs/EMBED.md).
 
-use super::card::published_date;
+use super::card::date_line;
 use super::status::WithFeed;
 use super::use_page_meta;
 use crate::browser::report_embed_height;
@@ -32,7 +32,8 @@ pub fn EmbedView() -> impl IntoView {
         <main class="embed-widget" class:dark=move || options.read().dark>
             <WithFeed ready={move |feed: Arc<Feed>| {
                 let options = options.get();
-                let strings = store.ui_lang().strings();
+                let ui = store.ui_lang();
+                let strings = ui.strings();
                 let category = options.category.as_deref().and_then(|slug| feed.category(slug));
                 let (heading, more) = match category {
                     Some(category) => (category.name.clone(), category_path(&category.slug, 1)),
@@ -42,7 +43,7 @@ pub fn EmbedView() -> impl IntoView {
                     view! {
                         <li lang=article.language.clone()>
                             <a href=article_path(&article.slug) target="_top">{article.title.clone()}</a>
-                            <p class="date">{published_date(article)}</p>
+                            {date_line(article, ui)}
                         </li>
                     }
                 };

@@ -92,7 +92,7 @@ fn listing<A: Borrow<Article>>(
     let cards = if current.items.is_empty() {
         view! { <p class="empty">{strings.no_items}</p> }.into_any()
     } else {
-        view! { <ul class="cards">{current.items.iter().enumerate().map(|(position, a)| article_card(a.borrow(), position)).collect_view()}</ul> }
+        view! { <ul class="cards">{current.items.iter().enumerate().map(|(position, a)| article_card(a.borrow(), position, lang)).collect_view()}</ul> }
             .into_any()
     };
     view! {
