@@ -15,7 +15,7 @@ function serveConfig(page: Page, config: unknown) {
   return page.route('**/config.json', (route) => route.fulfill({ json: config }));
 }
 
-test('items without id, title or a valid date, and repeated ids, are skipped and counted', async ({ page }) => {
+test('every item with something to show is shown, undated ones last; the rest are skipped and counted', async ({ page }) => {
   const warnings: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'warning') warnings.push(message.text());
@@ -35,8 +35,11 @@ test('items without id, title or a valid date, and repeated ids, are skipped and
     ],
   });
   await page.goto('/');
-  await expect(page.locator('main .card-title')).toHaveText(['Перший добрий', 'Другий добрий']);
-  await expect.poll(() => warnings.join('\n')).toContain('skipped 6 feed item(s)');
+  await expect(page.locator('main .card-title')).toHaveText(['Перший добрий', 'Другий добрий', 'Без дати', 'Погана дата']);
+  // An undated item has no date line, rather than a made-up date.
+  await expect(page.locator('main .card').nth(2).locator('.date')).toHaveCount(0);
+  await expect(page.locator('main .card').first().locator('.date')).toHaveText('субота, 23 листопада 2024 р.');
+  await expect.poll(() => warnings.join('\n')).toContain('4 item(s) skipped');
 });
 
 test('a 20 MB feed shows its first page without freezing the tab', async ({ page }) => {
