@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeLocalSite, writeMainConfig } from './scripts/nginx-local.mjs';
 
@@ -10,6 +10,13 @@ export const newsPort = port + 1;
 // A partner's site on another loopback address, embedding the widget.
 export const partnerOrigin = `http://127.0.0.2:${port + 2}`;
 const run = resolve('tests/e2e/artifacts/nginx');
+const linkTarget = (path: string) => {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return null;
+  }
+};
 mkdirSync(run, { recursive: true });
 
 rmSync(`${run}/site-${port}.conf`, { force: true });
@@ -20,8 +27,18 @@ if (existsSync('dist-news/nginx.conf')) {
   // nginx serves /news/ from <root>/news: a folder whose news/ is the sub-path build.
   const www = resolve('tests/e2e/artifacts/www');
   mkdirSync(www, { recursive: true });
-  rmSync(`${www}/news`, { force: true });
-  symlinkSync(resolve('dist-news'), `${www}/news`);
+  // Every worker process loads this file too: link once, and let a worker that loses the race
+  // to another find the link in place.
+  const link = `${www}/news`;
+  const target = resolve('dist-news');
+  if (linkTarget(link) !== target) {
+    rmSync(link, { force: true });
+    try {
+      symlinkSync(target, link);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
   writeLocalSite(run, 'dist-news', newsPort, www);
 }
 const partner = resolve('tests/e2e/artifacts/partner');

@@ -176,6 +176,12 @@ fn body(item: &mut Map<String, Value>, notes: &mut ItemNotes, summary: Option<&s
         };
     }
     if let Some(text) = take_string(item, "content_text") {
+        if !text.contains('\r') {
+            return Body::Text(text);
+        }
+        notes
+            .repaired
+            .push("CRLF line ends in content_text, read as paragraphs");
         return Body::Text(text.replace("\r\n", "\n"));
     }
     match summary {

@@ -11,6 +11,7 @@ use crate::embed::Embeds;
 use crate::feed::{paragraphs, Article, Body, Feed};
 use crate::html::{decode_entities, escape_into, sanitize};
 use crate::i18n::{Lang, ReaderLanguages};
+use crate::links::has_scheme;
 use crate::paging::page_count;
 use crate::routes::{
     article_path, category_path, embed_path, listing_path, site_paths, BASE, RSS_FILE,
@@ -698,18 +699,6 @@ fn absolute_url(url: &str, site: &SiteAddress) -> String {
         return url.to_owned();
     }
     site.absolute(url)
-}
-
-/// Whether `url` starts with a scheme: a letter, then letters, digits, `+`, `-` or `.`, then
-/// `:` (RFC 3986, section 3.1).
-fn has_scheme(url: &str) -> bool {
-    let Some((scheme, _)) = url.split_once(':') else {
-        return false;
-    };
-    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 #[cfg(test)]
