@@ -704,4 +704,101 @@ mod tests {
             .collect();
         assert_eq!(rail, ["6", "5", "4", "3", "2"]);
     }
+
+    #[test]
+    fn what_publishers_really_write_is_repaired_and_counted() {
+        let text = format!(
+            "\u{feff}{}",
+            json!({
+                "version": "http://jsonfeed.org/version/1",
+                "home_page_url": "https://blog.example/",
+                "items": [
+                    {"url": "/posts/one/", "content_text": "Перший абзац.\r\n\r\nДругий.",
+                     "date_published": "2018-01-06T08:00", "tags": "Громада, Бюджет",
+                     "author": {"name": "Олена"}, "image": "/img/one.jpg"},
+                    {"id": 7, "title": "AT&amp;T &#8211; news", "content_html":
+                        "<!DOCTYPE html><html><head><title>Leak</title><script>x()</script></head><body class=\"x\"><p>Тіло <img src=\"pic.png\"></p></body></html>",
+                     "url": "https://blog.example/2024/seven/", "date_published": "Fri, 31 May 2019 12:17:58 -0700"}
+                ]
+            })
+        );
+        let feed = parse_json_feed(&text, &crate::feed::test_options()).expect("repaired");
+        let [one, seven] = [&feed.articles[1], &feed.articles[0]];
+        assert_eq!(
+            one.id, "https://blog.example/posts/one/",
+            "the url stands for the id"
+        );
+        assert_eq!(one.url.as_deref(), Some("https://blog.example/posts/one/"));
+        assert_eq!(
+            one.image.as_deref(),
+            Some("https://blog.example/img/one.jpg")
+        );
+        assert_eq!(one.body, Body::Text("Перший абзац.\n\nДругий.".into()));
+        assert!(one.untitled);
+        assert_eq!(one.title, "Перший абзац.");
+        assert_eq!(one.authors, ["Олена"]);
+        assert_eq!(
+            one.category.as_ref().map(|c| c.name.as_str()),
+            Some("Громада")
+        );
+        assert_eq!(
+            one.published.map(|date| date.to_rfc3339()).as_deref(),
+            Some("2018-01-06T08:00:00+00:00"),
+            "a zoneless date in the publisher's offset (UTC in the tests)"
+        );
+        assert_eq!(seven.id, "7");
+        assert_eq!(seven.title, "AT&T – news");
+        assert_eq!(
+            seven.body,
+            Body::Html("<p>Тіло <img src=\"pic.png\"></p>".into())
+        );
+        assert_eq!(
+            seven.base.as_deref(),
+            Some("https://blog.example/2024/seven/")
+        );
+        assert_eq!(
+            seven.published.map(|date| date.to_rfc3339()).as_deref(),
+            Some("2019-05-31T12:17:58-07:00")
+        );
+        let repaired = feed.report.repaired.join("\n");
+        for repair in [
+            "byte-order mark",
+            "http://",
+            "its url stands for one",
+            "tags as one comma-separated string",
+            "`author`",
+            "CRLF",
+            "without a time zone",
+            "whole HTML document",
+            "not in RFC 3339 form",
+        ] {
+            assert!(repaired.contains(repair), "{repair} in {repaired}");
+        }
+        assert!(feed.report.skipped.is_empty());
+    }
+
+    #[test]
+    fn a_document_that_names_another_format_is_refused() {
+        for version in ["1.0", "https://example.com/rss"] {
+            let text = json!({"version": version, "items": [{"id": "1", "title": "T"}]});
+            assert!(
+                matches!(parse(&text.to_string()), Err(FeedError::Shape(_))),
+                "{version}"
+            );
+        }
+        let no_version = json!({"items": [{"id": "1", "title": "T"}]});
+        assert!(
+            parse(&no_version.to_string()).is_ok(),
+            "a missing version is forgiven"
+        );
+    }
+
+    #[test]
+    fn an_item_in_no_stated_language_follows_the_reader() {
+        let feed = parse(&json!({"items": [{"id": "1", "title": "T"}]}).to_string()).expect("ok");
+        let article = &feed.articles[0];
+        assert_eq!(article.lang, None);
+        assert_eq!(article.lang_in(Lang::En), Lang::En);
+        assert_eq!(article.lang_in(Lang::Uk), Lang::Uk);
+    }
 }

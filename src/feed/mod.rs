@@ -502,6 +502,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_untitled_item_is_headed_by_its_first_sentence() {
+        assert_eq!(
+            untitled_heading("Сьогодні відкрили міст. Завтра — ярмарок.").as_deref(),
+            Some("Сьогодні відкрили міст.")
+        );
+        assert_eq!(
+            untitled_heading("Just a note").as_deref(),
+            Some("Just a note")
+        );
+        assert_eq!(
+            untitled_heading("v1.2 is out! Get it.").as_deref(),
+            Some("v1.2 is out!")
+        );
+        let long = "Слово ".repeat(30);
+        let heading = untitled_heading(&long).expect("a heading");
+        assert!(
+            heading.chars().count() <= UNTITLED_HEADING_LEN + 1,
+            "{heading}"
+        );
+        assert!(heading.ends_with("Слово…"), "{heading}");
+        assert_eq!(untitled_heading("   "), None);
+    }
+
+    #[test]
     fn short_text_is_kept_whole() {
         assert_eq!(truncate_at_word("Коротко.", 20), "Коротко.");
     }
