@@ -42,6 +42,35 @@ test('every item with something to show is shown, undated ones last; the rest ar
   await expect.poll(() => warnings.join('\n')).toContain('4 item(s) skipped');
 });
 
+test('a micro-post without a title leads its card with its text and is headed by its first sentence', async ({ page }) => {
+  await serveFeed(page, {
+    version: 'https://jsonfeed.org/version/1',
+    title: 'Мікроблог',
+    items: [
+      {
+        id: 'https://micro.example/2024/11/23/note',
+        url: 'https://micro.example/2024/11/23/note',
+        content_html: '<p>Сьогодні на Набережній поставили нові лавки. Їх двадцять, і вони дубові.</p><p><a href="../22/">Учора</a></p>',
+        date_published: '2024-11-23T09:00',
+        // Root-relative, as the micro-blog wrote it: a picture on the blog, not on this site.
+        image: '/photos/lavky.jpg',
+      },
+      item('t', 'Допис із заголовком', '2024-11-22T10:00:00+02:00'),
+    ],
+  });
+  await page.goto('/');
+  const lead = page.locator('main .card').first().locator('.card-lead a');
+  await expect(lead).toHaveText('Сьогодні на Набережній поставили нові лавки. Їх двадцять, і вони дубові. Учора');
+  await expect(page.locator('main .card-title')).toHaveText(['Допис із заголовком']);
+  await expect(page.locator('main .card').first().locator('img')).toHaveAttribute('src', 'https://micro.example/photos/lavky.jpg');
+  await lead.click();
+  await expect(page.locator('.article-body a')).toHaveAttribute('href', 'https://micro.example/2024/11/22/');
+  await expect(page.locator('main h1')).toHaveText('Сьогодні на Набережній поставили нові лавки.');
+  await expect(page).toHaveTitle('Сьогодні на Набережній поставили нові лавки. — Вістка');
+  await expect(page).toHaveURL(/\/article\/note$/);
+  await expect(page.locator('.byline time')).toHaveText('субота, 23 листопада 2024 р.');
+});
+
 test('a 20 MB feed shows its first page without freezing the tab', async ({ page }) => {
   const paragraph = `<p>${'Довгий абзац тексту для перевірки великої стрічки. '.repeat(20)}</p>`;
   const items = Array.from({ length: 10_000 }, (_, n) => ({
