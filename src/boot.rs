@@ -40,6 +40,10 @@ pub fn start() {
                 Ok(feed) => {
                     let store =
                         FeedStore::ready(config, Arc::new(feed), reader, js_sys::Date::now());
+                    // A WordPress source without `publication.name`: the page as built is
+                    // named after the site, so the app reads its name before taking over
+                    // (one small request, at most a few seconds) rather than show it unnamed.
+                    store.read_site_index().await;
                     run(store);
                     store.follow_next_pages().await;
                 }

@@ -7,7 +7,10 @@
 use crate::config::{Colors, SiteAddress, SiteConfig, SourceKind};
 use crate::consent::{standing_choices, Choices, ConsentPolicy, ConsentRecord, STORAGE_KEY};
 use crate::embed::player_for;
-use crate::feed::{parse_source, wordpress_next_page, Feed, FeedError};
+use crate::feed::{
+    parse_source, parse_wordpress_index, wordpress_index_request, wordpress_next_page, Feed,
+    FeedError, WordPressSite,
+};
 use crate::i18n::{Lang, ReaderLanguages};
 use crate::page_meta::{self, PageMeta};
 use crate::routes::{article_path, query_param, without_param};
@@ -49,6 +52,23 @@ pub async fn fetch_feed(config: &SiteConfig, url: &str) -> Result<Feed, FeedErro
         Err(error) => leptos::logging::error!("Vistka: the feed could not be used: {error:?}"),
     }
     feed
+}
+
+/// The longest wait for a WordPress site's REST API index: its name is a nicety, and a
+/// prerendered page waits for it before the app takes over.
+const SITE_INDEX_TIMEOUT_SECONDS: u32 = 5;
+
+/// The name and description of the WordPress site the configured source belongs to, from its
+/// REST API index (`/wp-json/`); `None` on any failure, which the caller passes over in
+/// silence: the configuration may name the publication instead.
+pub async fn fetch_site_index(config: &SiteConfig) -> Option<WordPressSite> {
+    let url = wordpress_index_request(&config.source.url)?;
+    let timeout = config
+        .source
+        .timeout_seconds
+        .min(SITE_INDEX_TIMEOUT_SECONDS);
+    let (text, _) = fetch_text(&url, timeout).await.ok()?;
+    parse_wordpress_index(&text)
 }
 
 /// GETs a URL as text (with the response headers), aborting the request after

@@ -545,6 +545,24 @@ pub fn html_document_body(html: &str) -> Option<&str> {
     html.get(content_start..content_end)
 }
 
+/// The `src` of the first `<img>` whose `class` list holds `class`: WordPress marks each
+/// picture it puts in a post with `wp-image-<attachment id>`.
+pub fn image_with_class(html: &str, class: &str) -> Option<String> {
+    if !html.contains(class) {
+        return None;
+    }
+    Tokenizer::new(html).find_map(|token| match token {
+        Token::Start { name, attributes } if name == "img" => {
+            let marked = attributes
+                .iter()
+                .any(|(key, value)| key == "class" && value.split_whitespace().any(|c| c == class));
+            let src = attributes.into_iter().find(|(key, _)| key == "src");
+            src.filter(|_| marked).map(|(_, src)| src)
+        }
+        _ => None,
+    })
+}
+
 /// The readable text of some HTML, whitespace collapsed, block boundaries kept as spaces.
 pub fn to_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len() / 2);

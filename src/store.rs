@@ -4,9 +4,11 @@
 //! and the app taking over a prerendered page) or empty, to fetch ([`FeedStore::loading`]: the
 //! app on a page that was not prerendered). Views read it; the shell provides it.
 
-use crate::browser::{drop_lang_param, fetch_config, fetch_feed, reading_anchor, save_lang};
+use crate::browser::{
+    drop_lang_param, fetch_config, fetch_feed, fetch_site_index, reading_anchor, save_lang,
+};
 use crate::config::{choose_ui_lang, SiteConfig, SourceKind};
-use crate::feed::{wordpress_slug_url, Feed, FeedError};
+use crate::feed::{with_site, wordpress_slug_url, Feed, FeedError, WordPressSite};
 use crate::i18n::{Lang, ReaderLanguages};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,6 +34,16 @@ pub enum Lookup {
     Done(String),
 }
 
+/// What is known of the WordPress site behind the source, from its REST API index.
+#[derive(Clone, Debug, Default)]
+enum SiteIndex {
+    #[default]
+    NotAsked,
+    /// Asked for (once a visit), and not (or not yet) read.
+    Asked,
+    Read(WordPressSite),
+}
+
 /// The site's configuration and the one feed all views share: fetched once, not again on
 /// each route change, and refreshed in the background when the reader comes back to the tab.
 #[derive(Clone, Copy)]
@@ -44,6 +56,9 @@ pub struct FeedStore {
     pub lookup: RwSignal<Lookup>,
     /// What the reader has said about languages; see [`choose_ui_lang`].
     pub reader: RwSignal<ReaderLanguages>,
+    /// The WordPress site's name and description, for a configuration without
+    /// `publication.name`: put into every copy of the feed shown.
+    site: StoredValue<SiteIndex>,
 }
 
 impl FeedStore {
@@ -55,6 +70,7 @@ impl FeedStore {
             loaded_at: StoredValue::new(0.0),
             lookup: RwSignal::new(Lookup::Idle),
             reader: RwSignal::new(reader),
+            site: StoredValue::new(SiteIndex::NotAsked),
         }
     }
 
@@ -109,12 +125,43 @@ impl FeedStore {
         match fetch_feed(&config, &config.source.url).await {
             Ok(feed) => {
                 self.loaded_at.set_value(js_sys::Date::now());
-                self.show(feed, !show_loading);
+                self.show(self.named(feed), !show_loading);
+                self.read_site_index().await;
                 self.follow_next_pages().await;
             }
             Err(error) if show_loading => self.state.set(FeedState::Failed(error)),
             Err(_) => {}
         }
+    }
+
+    /// Names the publication after its WordPress site, read from the site's REST API index
+    /// once a visit, after the feed, when the configuration does not name it: the feed shown
+    /// and every later copy get the site's name and description. A failure changes nothing.
+    pub async fn read_site_index(self) {
+        let Some(config) = self.config.get_untracked() else {
+            return;
+        };
+        let wanted = config.source.kind == SourceKind::WordPress && config.name.is_none();
+        if !wanted || !matches!(self.site.get_value(), SiteIndex::NotAsked) {
+            return;
+        }
+        self.site.set_value(SiteIndex::Asked);
+        let Some(site) = fetch_site_index(&config).await else {
+            return;
+        };
+        self.site.set_value(SiteIndex::Read(site));
+        if let FeedState::Ready(feed) = self.state.get_untracked() {
+            let named = self.named(Feed::clone(&feed));
+            self.state.set(FeedState::Ready(Arc::new(named)));
+        }
+    }
+
+    /// `feed` with the site's name and description, once they are known.
+    fn named(self, feed: Feed) -> Feed {
+        self.site.with_value(|site| match site {
+            SiteIndex::Read(site) => with_site(feed, Some(site)),
+            _ => feed,
+        })
     }
 
     /// Shows a new version of the feed; `keep_place` holds the reader's place on the page.

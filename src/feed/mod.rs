@@ -1,11 +1,14 @@
 //! The feed as the views see it: articles newest first, each with a slug and a category.
-//! Sources (JSON Feed today) are parsed into this model in their own modules.
+//! Sources (JSON Feed, WordPress) are parsed into this model in their own modules.
 
 mod json_feed;
 mod wordpress;
 
 pub use json_feed::parse_json_feed;
-pub use wordpress::{parse_wordpress, wordpress_next_page, wordpress_slug_url};
+pub use wordpress::{
+    parse_wordpress, parse_wordpress_index, with_site, wordpress_index_request,
+    wordpress_index_url, wordpress_next_page, wordpress_slug_url, WordPressSite,
+};
 
 use crate::config::SourceKind;
 use crate::html;
@@ -45,7 +48,8 @@ pub struct ReadOptions {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feed {
     pub title: String,
-    /// What the publication is about, in its own words (JSON Feed's `description`).
+    /// What the publication is about, in its own words (JSON Feed's `description`, a WordPress
+    /// site's tagline from its REST API index).
     pub description: Option<String>,
     pub home_page_url: Option<String>,
     /// The feed's language, where it names one Vistka speaks.
