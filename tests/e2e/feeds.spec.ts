@@ -222,6 +222,8 @@ test('a WordPress site is a source: posts, dates, excerpts and articles', async 
   const requested: string[] = [];
   await page.route('https://wp.example/**', (route) => {
     const url = new URL(route.request().url());
+    // The posts' pictures, now resolved against their own site, are asked for too.
+    if (!url.pathname.endsWith('/wp/v2/posts')) return route.fulfill({ status: 404 });
     requested.push(`page=${url.searchParams.get('page') ?? 'none'} per_page=${url.searchParams.get('per_page')}`);
     const number = Number(url.searchParams.get('page') ?? '1');
     return route.fulfill({
