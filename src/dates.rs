@@ -4,7 +4,9 @@
 //! a story published late on the 23rd in Kyiv belongs to the 23rd wherever it is read.
 
 use crate::i18n::Lang;
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Weekday};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday,
+};
 
 /// How a feed's date was read.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -20,30 +22,116 @@ pub enum DateForm {
 /// Reads a feed's date as the best feed readers do: RFC 3339; also without seconds, with a
 /// space for `T`, with fractional seconds, as a bare date, or in RFC 2822 form; a date
 /// without a zone is in `zone`. `None` for anything else, including impossible dates.
+///
+/// Read by hand rather than with chrono's `parse_from_str` and `parse_from_rfc2822`: its
+/// general format parser cost about 15 KB of brotli'd wasm (measured: 203,115 B with them).
 pub fn parse_feed_date(text: &str, zone: FixedOffset) -> Option<(DateTime<FixedOffset>, DateForm)> {
     let text = text.trim();
     if let Ok(date) = DateTime::parse_from_rfc3339(text) {
         return Some((date, DateForm::Standard));
     }
-    if let Ok(date) = DateTime::parse_from_rfc2822(text) {
+    if let Some(date) = parse_rfc2822(text) {
         return Some((date, DateForm::Repaired));
     }
     let (local, offset) = split_offset(text);
-    let local = local.replacen(' ', "T", 1);
-    let naive = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"]
-        .into_iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(&local, format).ok())
-        .or_else(|| {
-            NaiveDate::parse_from_str(&local, "%Y-%m-%d")
-                .ok()?
-                .and_hms_opt(0, 0, 0)
-        })?;
+    let naive = parse_local(local)?;
     let (offset, form) = match offset {
         Some(offset) => (offset?, DateForm::Repaired),
         None => (zone, DateForm::Zoneless),
     };
     let date = offset.from_local_datetime(&naive).single()?;
     Some((date, form))
+}
+
+/// `2024-11-23`, `2024-11-23T10:00`, `2024-11-23 10:00:05.123`: a date, and a time of day to
+/// the minute at least.
+fn parse_local(text: &str) -> Option<NaiveDateTime> {
+    let (date, time) = match text.split_once(['T', 't', ' ']) {
+        Some((date, time)) => (date, Some(time)),
+        None => (text, None),
+    };
+    let mut parts = date.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || month.len() != 2 || day.len() != 2 {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(year_of(year)?, number(month)?, number(day)?)?;
+    match time {
+        None => date.and_hms_opt(0, 0, 0),
+        Some(time) => Some(date.and_time(parse_time(time)?)),
+    }
+}
+
+/// `10:00`, `10:00:05`, `10:00:05.123456`.
+fn parse_time(text: &str) -> Option<NaiveTime> {
+    let (clock, fraction) = match text.split_once('.') {
+        Some((clock, fraction)) => (clock, Some(fraction)),
+        None => (text, None),
+    };
+    let mut parts = clock.split(':');
+    let (hour, minute, second) = (parts.next()?, parts.next()?, parts.next().unwrap_or("00"));
+    if parts.next().is_some() || [hour, minute, second].iter().any(|part| part.len() != 2) {
+        return None;
+    }
+    let nanos = match fraction {
+        Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            let padded: String = digits
+                .chars()
+                .chain(std::iter::repeat('0'))
+                .take(9)
+                .collect();
+            padded.parse().ok()?
+        }
+        Some(_) => return None,
+        None => 0,
+    };
+    NaiveTime::from_hms_nano_opt(number(hour)?, number(minute)?, number(second)?, nanos)
+}
+
+/// RFC 2822 (RSS's form, which some JSON Feed plugins kept): `Fri, 31 May 2019 12:17:58
+/// -0700`; the weekday and the seconds may be missing, the zone may be `GMT` or `UT`.
+fn parse_rfc2822(text: &str) -> Option<DateTime<FixedOffset>> {
+    let text = text.split_once(',').map_or(text, |(_, rest)| rest);
+    let mut words = text.split_whitespace();
+    let (day, month, year, time, zone) = (
+        words.next()?,
+        words.next()?,
+        words.next()?,
+        words.next()?,
+        words.next()?,
+    );
+    if words.next().is_some() {
+        return None;
+    }
+    let month = MONTH_ABBREVIATIONS
+        .iter()
+        .position(|name| name.eq_ignore_ascii_case(month))?;
+    let date = NaiveDate::from_ymd_opt(year_of(year)?, month as u32 + 1, number(day)?)?;
+    let offset = match zone {
+        "GMT" | "UT" | "UTC" | "Z" => FixedOffset::east_opt(0)?,
+        zone => parse_utc_offset(zone)?,
+    };
+    offset
+        .from_local_datetime(&date.and_time(parse_time(time)?))
+        .single()
+}
+
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A year of four ASCII digits.
+fn year_of(text: &str) -> Option<i32> {
+    (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+/// A number of one or two ASCII digits.
+fn number(text: &str) -> Option<u32> {
+    (!text.is_empty() && text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
 }
 
 /// `text` without a trailing zone (`Z`, `+02:00`, `+0200`), and that zone: `Some(None)` for
@@ -227,6 +315,14 @@ mod tests {
             read("Fri, 31 May 2019 12:17:58 -0700"),
             repaired("2019-05-31T12:17:58-07:00")
         );
+        assert_eq!(
+            read("3 Nov 2024 10:00 GMT"),
+            repaired("2024-11-03T10:00:00+00:00")
+        );
+        assert_eq!(
+            read("2024-11-23T10:00:05.5"),
+            zoneless("2024-11-23T10:00:05.500+02:00")
+        );
         for impossible in [
             "23096-23-09T90:2323:00+00:00",
             "22036-22-09T320:2222:00+02:00",
@@ -234,6 +330,11 @@ mod tests {
             "yesterday",
             "",
             "2024-11-23T10:00:00+2",
+            "+024-11-23",
+            "Fri, 31 Foo 2019 12:17:58 -0700",
+            "31 May 2019 25:00:00 GMT",
+            "2024-11-23T10",
+            "2024-11-23T10:00:05.x",
         ] {
             assert_eq!(read(impossible), None, "{impossible}");
         }
