@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { writeLocalSite, writeMainConfig } from './scripts/nginx-local.mjs';
+import { writeE2eSites } from './scripts/nginx-local.mjs';
 
 // The suite runs against the release builds, served by real nginx with the server blocks the
 // build ships: dist/ at the root of one port, dist-news/ under /news/ on the next.
@@ -9,49 +7,7 @@ export const port = Number(process.env.E2E_PORT ?? 4807);
 export const newsPort = port + 1;
 // A partner's site on another loopback address, embedding the widget.
 export const partnerOrigin = `http://127.0.0.2:${port + 2}`;
-const run = resolve('tests/e2e/artifacts/nginx');
-const linkTarget = (path: string) => {
-  try {
-    return readlinkSync(path);
-  } catch {
-    return null;
-  }
-};
-mkdirSync(run, { recursive: true });
-
-rmSync(`${run}/site-${port}.conf`, { force: true });
-rmSync(`${run}/site-${newsPort}.conf`, { force: true });
-rmSync(`${run}/site-partner.conf`, { force: true });
-if (existsSync('dist/nginx.conf')) writeLocalSite(run, 'dist', port, resolve('dist'));
-if (existsSync('dist-news/nginx.conf')) {
-  // nginx serves /news/ from <root>/news: a folder whose news/ is the sub-path build.
-  const www = resolve('tests/e2e/artifacts/www');
-  mkdirSync(www, { recursive: true });
-  // Every worker process loads this file too: link once, and let a worker that loses the race
-  // to another find the link in place.
-  const link = `${www}/news`;
-  const target = resolve('dist-news');
-  if (linkTarget(link) !== target) {
-    rmSync(link, { force: true });
-    try {
-      symlinkSync(target, link);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  writeLocalSite(run, 'dist-news', newsPort, www);
-}
-const partner = resolve('tests/e2e/artifacts/partner');
-mkdirSync(partner, { recursive: true });
-writeFileSync(
-  `${partner}/index.html`,
-  readFileSync('tests/e2e/partner.html', 'utf8').replaceAll('@SITE@', `http://127.0.0.1:${port}/`),
-);
-writeFileSync(
-  `${run}/site-partner.conf`,
-  `server {\n    listen 127.0.0.2:${port + 2};\n    root ${partner};\n}\n`,
-);
-writeMainConfig(run);
+const run = writeE2eSites('tests/e2e/artifacts', port);
 
 export default defineConfig({
   testDir: 'tests/e2e',

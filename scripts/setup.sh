@@ -6,19 +6,36 @@ cd "$(dirname "$0")/.."
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
+sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+
 # Debian packages: Chromium and its driver for the browser tests, nginx with its brotli static
-# module as the real static server of the end-to-end suite, brotli to measure.
+# module as the real static server of the end-to-end suite, brotli to measure. For the same
+# tests in the two other engines: Firefox ESR (driven over WebDriver BiDi by puppeteer-core,
+# and by geckodriver for the wasm-bindgen tests); WebKitGTK's WebKitWebDriver, with its
+# MiniBrowser, which needs a display, so Xvfb (xvfb-run needs xauth); and the locales to
+# generate the Ukrainian one WebKitGTK takes the reader's language from.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 command -v brotli >/dev/null || missing+=(brotli)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing+=(xvfb)
+command -v xauth >/dev/null || missing+=(xauth)
+command -v localedef >/dev/null && [ -d /usr/share/i18n/locales ] || missing+=(locales)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
-  sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# uk_UA.UTF-8: WebKitGTK follows the process's locale for navigator.languages and
+# Accept-Language, and the journey runs it as a Ukrainian reader's browser (tests/journey/).
+if ! locale -a 2>/dev/null | grep -qix 'uk_UA\.utf-\?8'; then
+  say "generating the uk_UA.UTF-8 locale for WebKitGTK"
+  "${sudo_cmd[@]}" localedef -i uk_UA -f UTF-8 uk_UA.UTF-8
 fi
 
 # The pinned Rust toolchain with the wasm target (rust-toolchain.toml).
@@ -46,8 +63,18 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen" ]; then
   cargo install wasm-bindgen-cli --version "$bindgen"
 fi
 
-# npm tools: wasm-opt (binaryen) for Trunk, Playwright for the e2e suite. Reinstalled only
-# when package-lock.json changed since the last install.
+# geckodriver, pinned, for the wasm-bindgen tests in Firefox (the journey needs none: puppeteer
+# speaks WebDriver BiDi to Firefox itself). A debug build: it only relays one session's few
+# commands, so its speed is of no account, and it builds in half the time of a release build
+# (about 2 minutes against 4 on this 2-core machine).
+if [ "$(geckodriver --version 2>/dev/null | sed -n 1p)" != "geckodriver 0.37.1" ]; then
+  say "installing geckodriver 0.37.1 (debug build, about 2 minutes)"
+  cargo install --locked --debug geckodriver@0.37.1
+fi
+
+# npm tools: wasm-opt (binaryen) for Trunk, Playwright for the e2e suite in Chromium,
+# puppeteer-core and selenium-webdriver for the journey in Firefox and WebKit (neither
+# downloads a browser). Reinstalled only when package-lock.json changed since the last install.
 if ! cmp -s package-lock.json node_modules/.package-lock.stamp 2>/dev/null; then
   say "installing npm tools"
   npm ci --no-audit --no-fund --loglevel=error

@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and every test:
 #   formatting and lints on both targets, native unit tests, wasm-bindgen tests in headless
-#   Chromium, and the end-to-end suite against the release dist/ served by nginx.
+#   Chromium, the end-to-end suite in Chromium against the release dist/ served by nginx, then
+#   the wasm-bindgen tests and the reader's journey in Firefox and in WebKit. Ends with the time
+#   each step took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+started=$SECONDS
+step_name="setup (installs only what is missing)"
+step_started=$SECONDS
+times=()
+end_step() { times+=("$(printf '%5d s  %s' $((SECONDS - step_started)) "$step_name")"); }
+step() {
+  end_step
+  step_name=$*
+  step_started=$SECONDS
+  printf '\n\033[1m== %s\033[0m\n' "$*"
+}
 scripts/setup.sh
 source scripts/env.sh
-
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "format and lints"
 cargo fmt --all -- --check
@@ -30,3 +41,24 @@ unset SOURCE_DATE_EPOCH
 
 step "end-to-end tests in Chromium"
 npx playwright test
+
+# The same wasm-bindgen tests in the two other engines. geckodriver ignores webdriver.json's
+# Chrome options; wasm-bindgen's runner sends WebKitWebDriver no capabilities, and it starts
+# its MiniBrowser, which needs the display xvfb-run gives.
+step "wasm-bindgen tests in headless Firefox"
+GECKODRIVER=$(command -v geckodriver) cargo test --target wasm32-unknown-unknown --test browser
+
+step "wasm-bindgen tests in WebKit (WebKitGTK's MiniBrowser under Xvfb)"
+SAFARIDRIVER=$(command -v WebKitWebDriver) xvfb-run -a \
+  cargo test --target wasm32-unknown-unknown --test browser
+
+# The reader's journey (tests/journey/journey.mjs, which the Chromium suite also runs as
+# tests/e2e/journey.spec.ts): Firefox over WebDriver BiDi, then WebKit over classic WebDriver,
+# one browser at a time, against the same nginx setup on the same ports.
+step "the reader's journey in Firefox and WebKit"
+node tests/journey/run.mjs firefox webkit
+
+end_step
+printf '\n\033[1m== times\033[0m\n'
+printf '%s\n' "${times[@]}"
+printf '%5d s  in all\n' $((SECONDS - started))

@@ -458,7 +458,8 @@ impl ScrollMemory {
 ///
 /// The browser's own restoration runs at `popstate`, before the router has rendered the
 /// previous view, so it scrolls a half-built page. Instead each page's position is kept as the
-/// reader scrolls and put back one frame after `popstate`, once the view is in place.
+/// reader scrolls (and at each click on a link) and put back one frame after `popstate`, once
+/// the view is in place.
 /// The caller reports each URL the router shows through [`ScrollMemory::showing`].
 pub fn keep_scroll_positions() -> Rc<RefCell<ScrollMemory>> {
     if let Ok(history) = window().history() {
@@ -484,7 +485,14 @@ pub fn keep_scroll_positions() -> Rc<RefCell<ScrollMemory>> {
             .and_then(|element| element.closest("a[href]").ok().flatten())
             .is_some();
         if on_link {
-            on_click.borrow_mut().leaving = true;
+            let mut memory = on_click.borrow_mut();
+            // The position as of the click: scroll events come at the browser's next
+            // rendering update, which WebKit may hold back for hundreds of milliseconds, so a
+            // scroll just before the click would otherwise be lost.
+            if let Some(url) = current_url_key() {
+                memory.scrolled(url, window().scroll_y().unwrap_or_default());
+            }
+            memory.leaving = true;
         }
     });
     let _ = window().add_event_listener_with_callback_and_bool(
