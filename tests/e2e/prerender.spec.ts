@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { newsPort } from '../../playwright.config';
 import { demoFeed, expect, FRESH, FRESH_PATH, serveFeed, takenOver, test } from './fixtures';
 
 // Every URL is a real page (issue 12): the HTML nginx serves, read without a browser and with
@@ -60,7 +61,7 @@ test.describe('the raw HTML, as a crawler or a link preview reads it', () => {
   });
 
   test('under /news/ every page and link has the sub-path', async ({ playwright }) => {
-    const news = await playwright.request.newContext({ baseURL: 'http://127.0.0.1:4808' });
+    const news = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${newsPort}` });
     const front = await news.get('/news/');
     expect(front.status()).toBe(200);
     const html = await front.text();
