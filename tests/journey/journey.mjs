@@ -458,8 +458,10 @@ export async function runJourney(page, site, log = console.log) {
       results.push({ name, ok: true, ms: Date.now() - started });
       log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } catch (error) {
-      results.push({ name, ok: false, ms: Date.now() - started, error: error.message });
-      log(`  ✗ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n      ${error.message.replaceAll('\n', '\n      ')}`);
+      // A driver's error may have no message of its own (a session gone, say): its name then.
+      const message = error.message || String(error);
+      results.push({ name, ok: false, ms: Date.now() - started, error: message });
+      log(`  ✗ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n      ${message.replaceAll('\n', '\n      ')}`);
     }
   }
   return results;
