@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { newsPort, partnerOrigin, port } from '../../playwright.config';
 // Plain JavaScript, shared with the Firefox and WebKit runner (tests/journey/run.mjs).
 import { runJourney } from '../journey/journey.mjs';
@@ -65,5 +66,7 @@ test('the reader journey that Firefox and WebKit run', async ({ page, isMobile }
     { site: `http://127.0.0.1:${port}`, news: `http://127.0.0.1:${newsPort}/news/`, partner: partnerOrigin },
     () => {},
   );
+  // Beside the runner's tests/journey/artifacts/<engine>.json, for the table across engines.
+  writeFileSync('tests/e2e/artifacts/journey-chromium.json', JSON.stringify({ engine: 'chromium', results }, null, 2));
   for (const { name, ok, error } of results) expect.soft(ok, `${name}: ${error}`).toBe(true);
 });

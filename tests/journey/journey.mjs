@@ -31,6 +31,8 @@
  */
 
 export const TIMEOUT = 10_000;
+/** The Chromium suite's desktop viewport, which every engine's journey browses at. */
+export const VIEWPORT = { width: 1280, height: 900 };
 
 const NEWEST = 'Міст через Тиху відкриють до зими';
 const NEWEST_SLUG = 'mist-cherez-tykhu-vidkryiut-do-zymy';
@@ -128,6 +130,7 @@ export const STEPS = [
     'first visit: the consent banner asks, nothing stored',
     async (page, { site }) => {
       await page.goto(`${site}/`);
+      await untilEqual(page, 'the viewport', [VIEWPORT.width, VIEWPORT.height], () => [innerWidth, innerHeight]);
       await expectText(page, 'main h1', LISTING);
       await expectTakenOver(page);
       await expectCount(page, 'main .card', 20);

@@ -9,15 +9,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { writeE2eSites } from '../../scripts/nginx-local.mjs';
-import { runJourney, STEPS } from './journey.mjs';
+import { runJourney, STEPS, VIEWPORT as viewport } from './journey.mjs';
 import { startFirefox } from './firefox.mjs';
 import { startWebKit } from './webkit.mjs';
 
 const ENGINES = { firefox: startFirefox, webkit: startWebKit };
 const port = Number(process.env.E2E_PORT ?? 4807);
 const site = { site: `http://127.0.0.1:${port}`, news: `http://127.0.0.1:${port + 1}/news/`, partner: `http://127.0.0.2:${port + 2}` };
-// The Chromium suite's desktop project.
-const viewport = { width: 1280, height: 900 };
 // A whole journey takes well under a minute; this only ends a driver that hangs.
 const ENGINE_LIMIT = 5 * 60_000;
 const ARTIFACTS = 'tests/journey/artifacts';

@@ -74,9 +74,12 @@ export async function startWebKit({ port, viewport }) {
 
 async function adapter(driver, viewport, stopServer) {
   const capabilities = await driver.getCapabilities();
-  // The window's outer size includes nothing here (MiniBrowser in automation mode has no
-  // toolbar), so the viewport is the window.
-  await driver.manage().window().setRect({ x: 0, y: 0, width: viewport.width, height: viewport.height });
+  // The window's size includes MiniBrowser's own bar: sized once, then grown by what the page
+  // lacks, so the viewport is the Chromium suite's desktop one.
+  const window = driver.manage().window();
+  await window.setRect({ x: 0, y: 0, width: viewport.width, height: viewport.height });
+  const inner = await driver.executeScript('return [innerWidth, innerHeight]');
+  await window.setRect({ width: 2 * viewport.width - inner[0], height: 2 * viewport.height - inner[1] });
   const errors = [];
   const violations = [];
   const keep = (heard) => {
