@@ -24,7 +24,7 @@ command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
 command -v xvfb-run >/dev/null || missing+=(xvfb)
 command -v xauth >/dev/null || missing+=(xauth)
-command -v localedef >/dev/null && [ -d /usr/share/i18n/locales ] || missing+=(locales)
+[ -f /usr/share/i18n/locales/uk_UA ] || missing+=(locales)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   "${sudo_cmd[@]}" apt-get update -qq
