@@ -56,17 +56,6 @@ const count = (selector) => document.querySelectorAll(selector).length;
 /** Whether the app has taken the prerendered page over (src/boot.rs marks <html>). */
 const takenOverNow = () => document.documentElement.classList.contains('app');
 const scrollY = () => Math.round(window.scrollY);
-/** What has focus: its tag, id, class and text, to compare and to print. */
-const focused = () => {
-  const el = document.activeElement;
-  return el ? { tag: el.tagName.toLowerCase(), id: el.id, cls: el.className, text: el.textContent.replace(/\s+/g, ' ').trim().slice(0, 60), inDialog: el.closest('dialog') !== null } : null;
-};
-/** Whether `selector` is rendered (has a box). */
-const visible = (selector) => {
-  const el = document.querySelector(selector);
-  return el !== null && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-};
-
 // ---- Waiting and checking. ----
 
 const equal = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -122,8 +111,10 @@ async function untilUrl(page, expected) {
 
 /**
  * The steps, in order, each `[name, async (page, site, state) => void]`. `site` holds the
- * origins; `state` carries what one step leaves to the next. Later steps rely on the earlier
- * ones' choices (consent rejected, Ukrainian UI) but each starts from an address of its own.
+ * origins; `state` carries what one step leaves to the next. The first five follow on from
+ * each other on one page (visit, reject, reload, a card, back); every later step starts from an
+ * address of its own, relying only on the choices made before it (consent rejected, the UI in
+ * Ukrainian).
  */
 export const STEPS = [
   [
@@ -449,7 +440,7 @@ async function untilFrame(page, index, what, expected, fn, ...args) {
 
 /**
  * Runs every step in order on `page`, timing each, and returns the results. A failed step
- * does not stop the journey: the next one starts from an address of its own.
+ * does not stop the journey: the ones after it are still run, and reported on their own.
  */
 export async function runJourney(page, site, log = console.log) {
   const state = {};

@@ -76,7 +76,7 @@ try {
       console.log(`  ✗ ${error.message}`);
       results = STEPS.map(([name]) => ({ name, ok: false, error: 'not run: ' + error.message }));
     } finally {
-      await page?.close().catch((error) => console.log(`  closing ${engine}: ${error.message}`));
+      if (page) await withLimit(page.close(), 20_000, `closing ${engine}`).catch((error) => console.log(`  ${error.message}`));
     }
     const ok = results.filter((result) => result.ok).length;
     const ms = Date.now() - started;

@@ -47,6 +47,9 @@ export async function startWebKit({ port, viewport }) {
       // Already gone.
     }
   };
+  // The driver, Xvfb and the browser are a process group of their own: ended with the runner
+  // too, however it ends.
+  process.on('exit', stopServer);
   try {
     const deadline = Date.now() + 20_000;
     for (;;) {
