@@ -15,6 +15,7 @@ pub mod feed;
 pub mod html;
 pub mod i18n;
 pub mod links;
+pub mod media;
 pub mod page_meta;
 pub mod paging;
 /// Build-time rendering; never part of the wasm.
