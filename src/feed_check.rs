@@ -54,7 +54,8 @@ fn refusal(error: &FeedError, request: &CheckRequest) -> String {
         SourceKind::JsonFeed => (SourceKind::WordPress, "with --wordpress"),
         SourceKind::WordPress => (SourceKind::JsonFeed, "without --wordpress"),
     };
-    if matches!(error, FeedError::Shape(_))
+    // A JSON Feed read as WordPress reads as one post object without an id: no usable posts.
+    if matches!(error, FeedError::Shape(_) | FeedError::Empty)
         && parse_source(other, request.text, &request.options).is_ok()
     {
         let _ = write!(
@@ -496,7 +497,7 @@ mod tests {
     }
 
     #[test]
-    fn warns_of_relative_urls_left_and_of_localhost() {
+    fn warns_of_addresses_on_localhost_and_leaves_no_relative_url() {
         let posts = json!([
             {"id": 1, "date_gmt": "2024-11-23T10:00:00", "title": {"rendered": "Relative"},
              "link": "https://blog.example/relative/",
@@ -513,7 +514,9 @@ mod tests {
             "https://blog.example/wp-json/wp/v2/posts",
         )
         .expect("usable");
-        assert!(report.contains("Warnings: 2\n  - 1 post with relative URLs left, which the browser resolves against the news site, not the publisher's:\n      “Relative”: /a.jpg and 1 more\n"), "{report}");
+        // The parser resolves the relative ones against each post's link: none is left.
+        assert!(report.contains("Warnings: 1\n"), "{report}");
+        assert!(!report.contains("relative URLs left"), "{report}");
         assert!(report.contains("  - 1 post with addresses on localhost (the feed was generated with a development address):\n      “Local”: http://localhost:1313/local/\n"), "{report}");
         assert!(!report.contains("Fine"), "{report}");
     }
