@@ -57,15 +57,19 @@ if (document.body.dataset.prerendered === 'page') {
 `;
 const loaderHash = `'sha256-${createHash('sha256').update(loader).digest('base64')}'`;
 
-// Feed images, WordPress sources and video players live on other hosts: images and fetches
-// may use any https origin; frames only the allowed players (src/embed.rs); scripts only
-// this origin, the wasm compile permission and the one inline script, the loader, by its hash.
+// Feed images, WordPress sources, video players and podcast files live on other hosts: images,
+// fetches and audio and video may use any https origin; frames only the allowed players
+// (src/embed.rs); scripts only this origin, the wasm compile permission and the one inline
+// script, the loader, by its hash. Media hosts are whatever the feed names, so no list could
+// be written here: a file on another host gets its player only after the reader allows
+// external media (src/media.rs), and over HTTPS, which is all `https:` lets through.
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${loaderHash}`,
   "style-src 'self'",
   "img-src 'self' https:",
   "connect-src 'self' https:",
+  "media-src 'self' https:",
   'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
   "object-src 'none'",
   "base-uri 'self'",

@@ -1,8 +1,8 @@
 //! The calls into browser APIs: fetching the config and the feed (with a timeout), reading and
 //! writing the consent record and the language choice, the browser's languages, the analytics
-//! script, click-to-load embeds, scroll positions across back and forward, the reader's place
-//! during a refresh, focus, colours and the page's description. Nothing here renders; views
-//! call these from effects and event handlers.
+//! script, click-to-load embeds and media players, scroll positions across back and forward,
+//! the reader's place during a refresh, focus, colours and the page's description. Nothing here
+//! renders; views call these from effects and event handlers.
 
 use crate::config::{Colors, SiteAddress, SiteConfig, SourceKind};
 use crate::consent::{standing_choices, Choices, ConsentPolicy, ConsentRecord, STORAGE_KEY};
@@ -533,6 +533,37 @@ pub fn load_clicked_embed(event: web_sys::MouseEvent) {
     if let Some(player) = player_for(&attribute("data-embed-src"), &attribute("data-embed-title")) {
         placeholder.set_outer_html(&player);
     }
+}
+
+/// A click in an attachment: on its placeholder's button (`data-load-media`), runs `load`,
+/// which has the player drawn in the placeholder's place, then moves focus to the player, so
+/// keyboard and screen-reader users are where they meant to be rather than at the top of the
+/// page. Any other click (on the player, on the link) is left alone.
+pub fn load_clicked_player(event: &web_sys::MouseEvent, load: impl FnOnce()) {
+    // The target, not the current target: Leptos delegates clicks to the document.
+    let attachment = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .filter(|element| {
+            element
+                .closest("[data-load-media]")
+                .ok()
+                .flatten()
+                .is_some()
+        })
+        .and_then(|button| button.closest(".attachment").ok().flatten());
+    let Some(attachment) = attachment else {
+        return;
+    };
+    load();
+    request_animation_frame(move || {
+        let player = attachment.query_selector("audio, video").ok().flatten();
+        if let Some(player) =
+            player.and_then(|player| player.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = player.focus();
+        }
+    });
 }
 
 /// Tells the page that frames the embed how tall the widget is, now and whenever the frame's

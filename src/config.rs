@@ -238,6 +238,11 @@ impl SiteAddress {
         })
     }
 
+    /// The scheme and host, `https://example.com`: what tells the site's own files from others'.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
     /// The path the address names, `/` or `/news/`: the build's base should be the same.
     pub fn path(&self) -> &str {
         &self.path

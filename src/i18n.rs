@@ -64,6 +64,51 @@ impl Lang {
         };
         format!("{n} {form}")
     }
+
+    /// A running time in words, as a podcast's length is said: «45 секунд», «42 хвилини»,
+    /// «1 година 5 хвилин». From a minute on, rounded to the minute (seconds are noise there).
+    /// Words rather than «1 год 5 хв», so screen readers say it as it is meant.
+    pub fn duration(self, seconds: u64) -> String {
+        let strings = self.strings();
+        if seconds < 60 {
+            return self.count(seconds, &strings.seconds);
+        }
+        let minutes = seconds.saturating_add(30) / 60;
+        match (minutes / 60, minutes % 60) {
+            (0, minutes) => self.count(minutes, &strings.minutes),
+            (hours, 0) => self.count(hours, &strings.hours),
+            (hours, minutes) => format!(
+                "{} {}",
+                self.count(hours, &strings.hours),
+                self.count(minutes, &strings.minutes)
+            ),
+        }
+    }
+
+    /// A file's size as readers know it from their phones: decimal units (1 MB = 1,000,000
+    /// bytes, as iOS, macOS and Android count), megabytes and gigabytes with one decimal in the
+    /// language's own notation («74,6 МБ», "74.6 MB"), whole kilobytes below a megabyte, a
+    /// no-break space before the unit. Integer arithmetic, so no float formatting in the wasm.
+    pub fn file_size(self, bytes: u64) -> String {
+        let strings = self.strings();
+        let [kilobytes, megabytes, gigabytes] = strings.size_units;
+        let kilo = bytes.saturating_add(500) / 1000;
+        if kilo < 1000 {
+            return format!("{}\u{a0}{kilobytes}", kilo.max(1));
+        }
+        // Tenths of the unit, rounded half up; 999.96 MB is "1.0 GB", not "1000.0 MB".
+        let mega_tenths = bytes.saturating_add(50_000) / 100_000;
+        let (tenths, unit) = match mega_tenths < 10_000 {
+            true => (mega_tenths, megabytes),
+            false => (bytes.saturating_add(50_000_000) / 100_000_000, gigabytes),
+        };
+        format!(
+            "{}{}{}\u{a0}{unit}",
+            tenths / 10,
+            strings.decimal_separator,
+            tenths % 10
+        )
+    }
 }
 
 /// What a reader has told the site about languages, strongest first. The site's own
@@ -130,6 +175,21 @@ pub struct Strings {
     pub reading_time: &'static str,
     /// "minute" in the plural forms of [`Lang::count`].
     pub minutes: [&'static str; 3],
+    pub hours: [&'static str; 3],
+    pub seconds: [&'static str; 3],
+    /// Kilobytes, megabytes, gigabytes, for [`Lang::file_size`].
+    pub size_units: [&'static str; 3],
+    pub decimal_separator: &'static str,
+    /// What an attachment without a title is called.
+    pub audio: &'static str,
+    pub video: &'static str,
+    pub file: &'static str,
+    /// The download link under a player.
+    pub download: &'static str,
+    /// A player whose file is on another site, before the reader allows external media: the
+    /// notice (followed by the site's name) and the button that loads this one player.
+    pub media_notice: &'static str,
+    pub media_load: &'static str,
 }
 
 const UK: Strings = Strings {
@@ -161,7 +221,7 @@ const UK: Strings = Strings {
     error_shape: "Стрічка новин має неочікуваний формат",
     error_empty: "У стрічці немає жодного придатного допису.",
     consent_title: "Цей сайт використовує Cookies.",
-    consent_text: "Необхідні дані зберігають лише ваш вибір. Аналітику та зовнішні медіа (відео з інших сайтів) ми вмикаємо тільки з вашої згоди. Змінити рішення можна будь-коли: «Налаштування cookies» внизу кожної сторінки.",
+    consent_text: "Необхідні дані зберігають лише ваш вибір. Аналітику та зовнішні медіа (відео й аудіо з інших сайтів) ми вмикаємо тільки з вашої згоди. Змінити рішення можна будь-коли: «Налаштування cookies» внизу кожної сторінки.",
     accept_all: "Прийняти все",
     reject_all: "Відхилити все",
     consent_settings: "Налаштування",
@@ -172,13 +232,23 @@ const UK: Strings = Strings {
     analytics: "Аналітика",
     analytics_text: "Статистика відвідувань, з якої редакція дізнається, що читають. Без неї сайт працює так само.",
     external_media: "Зовнішні медіа",
-    external_media_text: "Відео та інші матеріали з інших сайтів у статтях. Ці сайти можуть зберігати власні cookies.",
+    external_media_text: "Відео, аудіо та інші матеріали з інших сайтів у статтях. Ці сайти можуть зберігати власні cookies.",
     embed_notice: "Тут вбудовано матеріал із сайту",
     embed_load: "Показати цей матеріал",
     more_news: "Більше новин",
     language_name: "Українська",
     reading_time: "Час читання",
     minutes: ["хвилина", "хвилини", "хвилин"],
+    hours: ["година", "години", "годин"],
+    seconds: ["секунда", "секунди", "секунд"],
+    size_units: ["КБ", "МБ", "ГБ"],
+    decimal_separator: ",",
+    audio: "Аудіо",
+    video: "Відео",
+    file: "Файл",
+    download: "Завантажити файл",
+    media_notice: "Файл розміщено на сайті",
+    media_load: "Увімкнути програвач",
 };
 
 const EN: Strings = Strings {
@@ -210,7 +280,7 @@ const EN: Strings = Strings {
     error_shape: "The news feed has an unexpected format",
     error_empty: "The feed holds no usable posts.",
     consent_title: "This site uses cookies.",
-    consent_text: "Necessary storage only keeps your choice. Analytics and external media (videos from other sites) are turned on only with your consent. You can change your mind at any time: “Cookie settings” at the foot of every page.",
+    consent_text: "Necessary storage only keeps your choice. Analytics and external media (video and audio from other sites) are turned on only with your consent. You can change your mind at any time: “Cookie settings” at the foot of every page.",
     accept_all: "Accept all",
     reject_all: "Reject all",
     consent_settings: "Settings",
@@ -221,13 +291,23 @@ const EN: Strings = Strings {
     analytics: "Analytics",
     analytics_text: "Visit statistics that tell the newsroom what is read. The site works the same without them.",
     external_media: "External media",
-    external_media_text: "Videos and other material from other sites inside articles. Those sites may store cookies of their own.",
+    external_media_text: "Videos, audio and other material from other sites inside articles. Those sites may store cookies of their own.",
     embed_notice: "Embedded here is content from",
     embed_load: "Show this content",
     more_news: "More news",
     language_name: "English",
     reading_time: "Reading time",
     minutes: ["minute", "minutes", "minutes"],
+    hours: ["hour", "hours", "hours"],
+    seconds: ["second", "seconds", "seconds"],
+    size_units: ["KB", "MB", "GB"],
+    decimal_separator: ".",
+    audio: "Audio",
+    video: "Video",
+    file: "File",
+    download: "Download the file",
+    media_notice: "The file is hosted on",
+    media_load: "Load the player",
 };
 
 #[cfg(test)]
@@ -285,6 +365,73 @@ mod tests {
         assert_eq!(minutes(1), "1 minute");
         assert_eq!(minutes(2), "2 minutes");
         assert_eq!(minutes(21), "21 minutes");
+    }
+
+    #[test]
+    fn durations_in_ukrainian_take_the_plural_forms() {
+        let duration = |seconds| Lang::Uk.duration(seconds);
+        for (seconds, expected) in [
+            (1, "1 секунда"),
+            (2, "2 секунди"),
+            (5, "5 секунд"),
+            (21, "21 секунда"),
+            (59, "59 секунд"),
+            (60, "1 хвилина"),
+            (89, "1 хвилина"),
+            (90, "2 хвилини"),
+            (5 * 60, "5 хвилин"),
+            (21 * 60, "21 хвилина"),
+            (22 * 60 + 10, "22 хвилини"),
+            (3600, "1 година"),
+            (2 * 3600, "2 години"),
+            (5 * 3600, "5 годин"),
+            (21 * 3600, "21 година"),
+            (3600 + 5 * 60, "1 година 5 хвилин"),
+            (2 * 3600 + 21 * 60, "2 години 21 хвилина"),
+            (5 * 3600 + 2 * 60, "5 годин 2 хвилини"),
+            // 59 min 40 s rounds up to the hour rather than to «60 хвилин».
+            (3580, "1 година"),
+            (3600 + 59 * 60 + 45, "2 години"),
+        ] {
+            assert_eq!(duration(seconds), expected, "{seconds} s");
+        }
+    }
+
+    #[test]
+    fn durations_in_english() {
+        let duration = |seconds| Lang::En.duration(seconds);
+        assert_eq!(duration(1), "1 second");
+        assert_eq!(duration(21), "21 seconds");
+        assert_eq!(duration(60), "1 minute");
+        assert_eq!(duration(2 * 60), "2 minutes");
+        assert_eq!(duration(21 * 60), "21 minutes");
+        assert_eq!(duration(3600), "1 hour");
+        assert_eq!(duration(3600 + 5 * 60), "1 hour 5 minutes");
+        assert_eq!(duration(5 * 3600 + 60), "5 hours 1 minute");
+        assert_eq!(duration(21 * 3600 + 21 * 60), "21 hours 21 minutes");
+        assert!(duration(u64::MAX).contains("hours"), "no overflow");
+    }
+
+    #[test]
+    fn file_sizes_in_each_languages_notation() {
+        let nbsp = |text: &str| text.replace(' ', "\u{a0}");
+        for (bytes, uk, en) in [
+            (75_344_101, "75,3 МБ", "75.3 MB"),
+            (74_550_000, "74,6 МБ", "74.6 MB"),
+            (5_236_920, "5,2 МБ", "5.2 MB"),
+            (1_000_000, "1,0 МБ", "1.0 MB"),
+            (999_499, "999 КБ", "999 KB"),
+            (999_500, "1,0 МБ", "1.0 MB"),
+            (512_000, "512 КБ", "512 KB"),
+            (1, "1 КБ", "1 KB"),
+            (999_949_999, "999,9 МБ", "999.9 MB"),
+            (999_950_000, "1,0 ГБ", "1.0 GB"),
+            (1_234_567_890, "1,2 ГБ", "1.2 GB"),
+        ] {
+            assert_eq!(Lang::Uk.file_size(bytes), nbsp(uk), "{bytes} B");
+            assert_eq!(Lang::En.file_size(bytes), nbsp(en), "{bytes} B");
+        }
+        assert!(Lang::En.file_size(u64::MAX).ends_with("GB"), "no overflow");
     }
 
     #[test]

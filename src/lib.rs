@@ -12,9 +12,13 @@ pub mod consent;
 pub mod dates;
 pub mod embed;
 pub mod feed;
+/// The publisher's report on a feed (`scripts/check-feed.sh`); never part of the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod feed_check;
 pub mod html;
 pub mod i18n;
 pub mod links;
+pub mod media;
 pub mod page_meta;
 pub mod paging;
 /// Build-time rendering; never part of the wasm.

@@ -303,3 +303,229 @@ fn the_head_follows_the_view_with_one_tag_of_each() {
         Some("Про «А».")
     );
 }
+
+/// A podcast's feed: an episode on a podcast host and a short version on the site itself.
+const PODCAST_FEED: &str = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Подкаст","language":"uk","items":[
+    {"id":"45","title":"Епізод 45","date_published":"2024-11-23T10:00:00+02:00","content_html":"<p>Нотатки.</p>",
+     "attachments":[
+       {"url":"http://podcasts.example/45.m4a","mime_type":"audio/x-m4a","size_in_bytes":75344101,"duration_in_seconds":3900},
+       {"url":"media/45-short.mp3","mime_type":"audio/mpeg","duration_in_seconds":125}
+     ]}]}"#;
+
+/// The other host's player, on HTTPS.
+const EXTERNAL_PLAYER: &str = "audio[src=\"https://podcasts.example/45.m4a\"]";
+
+/// The whole app showing the podcast's article, with `consent` stored beforehand (`None`: a
+/// first visit). Dropping it unmounts the app and puts back the runner's address and storage.
+struct PodcastArticle {
+    host: web_sys::HtmlElement,
+    store: FeedStore,
+    app: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
+    came_from: String,
+}
+
+impl PodcastArticle {
+    async fn open(consent: Option<vistka::consent::Choices>) -> PodcastArticle {
+        use std::sync::Arc;
+        use vistka::config::SiteConfig;
+        use vistka::consent::{ConsentPolicy, STORAGE_KEY};
+        use vistka::feed::parse_json_feed;
+        use vistka::i18n::ReaderLanguages;
+        use vistka::routes::article_path;
+
+        let config = Arc::new(SiteConfig::default());
+        let feed = parse_json_feed(PODCAST_FEED, &config.read_options("feed.json"))
+            .expect("the feed parses");
+        let slug = feed
+            .articles
+            .first()
+            .map(|article| article.slug.clone())
+            .expect("an article");
+        let window = web_sys::window().expect("a window");
+        if let Some(storage) = window.local_storage().ok().flatten() {
+            let _ = storage.remove_item(STORAGE_KEY);
+        }
+        if let Some(choices) = consent {
+            vistka::browser::store_consent(choices, &ConsentPolicy::default());
+        }
+        let came_from = window.location().href().expect("the runner's address");
+        window
+            .history()
+            .expect("history")
+            .push_state_with_url(&JsValue::NULL, "", Some(&article_path(&slug)))
+            .expect("the article's address");
+        let store = FeedStore::ready(
+            config,
+            Arc::new(feed),
+            ReaderLanguages::default(),
+            js_sys::Date::now(),
+        );
+        let host = host_element();
+        let app = leptos::mount::mount_to(host.clone(), move || view! { <App store /> }.into_any());
+        let page = PodcastArticle {
+            host,
+            store,
+            app: Some(app),
+            came_from,
+        };
+        wait_until("the article is drawn", || page.find("article h1").is_some()).await;
+        page
+    }
+
+    fn find(&self, selector: &str) -> Option<web_sys::Element> {
+        self.host.query_selector(selector).ok().flatten()
+    }
+
+    /// The first button in `scope` whose text is `text`.
+    fn button(&self, scope: &str, text: &str) -> web_sys::HtmlElement {
+        let buttons = self
+            .host
+            .query_selector_all(&format!("{scope} button"))
+            .expect("a selector");
+        (0..buttons.length())
+            .filter_map(|index| buttons.item(index))
+            .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|button| button.text_content().as_deref() == Some(text))
+            .unwrap_or_else(|| panic!("no button «{text}» in {scope}"))
+    }
+}
+
+impl Drop for PodcastArticle {
+    fn drop(&mut self) {
+        drop(self.app.take());
+        self.host.remove();
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some(storage) = window.local_storage().ok().flatten() {
+            let _ = storage.remove_item(vistka::consent::STORAGE_KEY);
+        }
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&self.came_from));
+        }
+    }
+}
+
+/// An article with a podcast episode, in the whole app: the site's own file has its player at
+/// once; another host's has a placeholder until the reader asks, then its player, focused, on
+/// HTTPS; neither answering the consent banner afterwards nor a refresh of the feed draws the
+/// players again (either may be playing).
+#[wasm_bindgen_test]
+async fn a_podcast_player_loads_on_request_and_plays_on_through_consent_and_refresh() {
+    use std::sync::Arc;
+    use vistka::config::SiteConfig;
+    use vistka::feed::parse_json_feed;
+    use vistka::store::FeedState;
+
+    let page = PodcastArticle::open(None).await;
+    let find = |selector: &str| page.find(selector);
+    let own = find("audio[src=\"media/45-short.mp3\"]").unwrap_or_else(|| {
+        panic!(
+            "the site's own file has no player: {}",
+            page.host.inner_html()
+        )
+    });
+    assert_eq!(own.get_attribute("preload").as_deref(), Some("none"));
+    assert!(
+        find("audio[src*=\"podcasts.example\"]").is_none(),
+        "nothing asked of the other host"
+    );
+    let button = find(".media-placeholder button")
+        .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok())
+        .expect("the placeholder's button");
+    assert!(page
+        .host
+        .text_content()
+        .unwrap_or_default()
+        .contains("podcasts.example"));
+
+    button.click();
+    let external = EXTERNAL_PLAYER;
+    wait_until("the other host's player is drawn", || {
+        find(external).is_some()
+    })
+    .await;
+    let player = find(external).expect("the player");
+    assert_eq!(player.get_attribute("preload").as_deref(), Some("none"));
+    assert!(find(".media-placeholder").is_none());
+    wait_until("the player has focus", || {
+        document()
+            .active_element()
+            .is_some_and(|active| active == player)
+    })
+    .await;
+
+    // Answering the banner now changes the consent, but not this player.
+    page.button(".consent-banner", "Відхилити все").click();
+    wait_until("the banner is answered", || {
+        find(".consent-banner").is_none()
+    })
+    .await;
+    next_frame().await;
+    assert!(
+        player.is_connected(),
+        "the player the reader asked for was rebuilt"
+    );
+    assert!(own.is_connected(), "the site's own player was rebuilt");
+
+    // A background refresh of the feed (the reader back in the tab) that brings a new item but
+    // leaves this article as it was updates the rail, and leaves the players alone.
+    let refreshed = PODCAST_FEED.replace(
+        r#""items":["#,
+        r#""items":[{"id":"46","title":"Епізод 46","date_published":"2024-11-30T10:00:00+02:00","content_text":"Новий."},"#,
+    );
+    let refreshed = parse_json_feed(&refreshed, &SiteConfig::default().read_options("feed.json"))
+        .expect("the refreshed feed parses");
+    page.store.state.set(FeedState::Ready(Arc::new(refreshed)));
+    wait_until("the rail lists the new item", || {
+        find(".fresh-posts")
+            .and_then(|rail| rail.text_content())
+            .is_some_and(|rail| rail.contains("Епізод 46"))
+    })
+    .await;
+    assert!(
+        own.is_connected(),
+        "the site's own player was drawn again by the refresh"
+    );
+    assert!(
+        player.is_connected(),
+        "the loaded player was drawn again by the refresh"
+    );
+}
+
+/// A reader who allows external media gets the other host's player without asking; withdrawing
+/// the consent in the settings dialog turns it back into its placeholder at once, and leaves
+/// the site's own player alone.
+#[wasm_bindgen_test]
+async fn external_media_consent_draws_the_player_and_withdrawing_it_the_placeholder() {
+    use vistka::consent::Choices;
+
+    let page = PodcastArticle::open(Some(Choices::ALL)).await;
+    wait_until("the stored consent is read", || {
+        page.find(EXTERNAL_PLAYER).is_some()
+    })
+    .await;
+    assert!(page.find(".media-placeholder").is_none());
+    assert!(page.find(".consent-banner").is_none());
+    let own = page
+        .find("audio[src=\"media/45-short.mp3\"]")
+        .expect("the site's own player");
+
+    page.button(".site-footer", "Налаштування cookies").click();
+    wait_until("the settings dialog is open", || {
+        page.find(".consent-dialog")
+            .is_some_and(|dialog| dialog.has_attribute("open"))
+    })
+    .await;
+    page.find("#consent-media")
+        .and_then(|checkbox| checkbox.dyn_into::<web_sys::HtmlElement>().ok())
+        .expect("the external media checkbox")
+        .click();
+    page.button(".consent-dialog", "Зберегти вибір").click();
+    wait_until("the placeholder is back", || {
+        page.find(".media-placeholder").is_some()
+    })
+    .await;
+    assert!(page.find(EXTERNAL_PLAYER).is_none());
+    assert!(own.is_connected(), "the site's own player was drawn again");
+}

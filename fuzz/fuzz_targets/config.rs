@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
                 browser: vec![Lang::Uk],
             };
             let _ = config.ui_lang(&reader, Some(Lang::En));
-            let _ = config.publication_lang();
+            let _ = config.read_options(&config.source.url);
         }
     }
 });

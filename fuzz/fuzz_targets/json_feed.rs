@@ -1,16 +1,14 @@
-//! Any bytes as a JSON Feed: parsing, and everything the views then do with the result.
+//! Any bytes as a JSON Feed: parsing (from three kinds of address), everything the views then
+//! do with the result, and the publisher's report (`scripts/check-feed.sh`).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vistka::feed::parse_json_feed;
-use vistka::i18n::Lang;
+use vistka::config::SourceKind;
 
 #[path = "views.rs"]
 mod views;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(feed) = parse_json_feed(text, Lang::Uk) {
-            views::exercise(&feed);
-        }
+        views::read(text, SourceKind::JsonFeed);
     }
 });

@@ -212,12 +212,12 @@ fn dates(
     zone: FixedOffset,
     notes: &mut ItemNotes,
 ) -> (Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>) {
-    let mut dated = false;
+    let (mut dated, mut unreadable) = (false, false);
     let mut read = |key: &str| {
         let text = item.get(key)?.as_str()?;
         dated = true;
         let Some((date, form)) = parse_feed_date(text, zone) else {
-            notes.warnings.push("a date that is no date: shown undated");
+            unreadable = true;
             return None;
         };
         match form {
@@ -231,11 +231,13 @@ fn dates(
     };
     let published = read("date_published");
     let modified = read("date_modified");
-    if !dated {
-        notes
-            .warnings
-            .push("no date: shown undated, after the dated items");
-    }
+    let warning = match (dated, unreadable, published.or(modified)) {
+        (false, _, _) => Some("no date: shown undated, after the dated items"),
+        (true, true, None) => Some("a date that is no date: shown undated"),
+        (true, true, Some(_)) => Some("one of its dates is no date: the other is read"),
+        (true, false, _) => None,
+    };
+    notes.warnings.extend(warning);
     (published.or(modified), modified)
 }
 
@@ -266,13 +268,14 @@ fn trimmed(text: String) -> String {
 fn authors(item: &mut Map<String, Value>, notes: &mut ItemNotes) -> Vec<String> {
     let mut field = |key| item.get_mut(key).map(Value::take);
     let list = match (field("authors"), field("author")) {
-        (Some(Value::Array(list)), _) => list,
-        (_, Some(author)) => {
+        (Some(Value::Array(list)), Some(_)) => {
             notes
                 .repaired
-                .push("JSON Feed 1.0 `author`: read as the byline");
-            vec![author]
+                .push("both `authors` and 1.0's `author`: `authors` read");
+            list
         }
+        (Some(Value::Array(list)), None) => list,
+        (_, Some(author)) => vec![author],
         _ => Vec::new(),
     };
     list.into_iter()
@@ -715,7 +718,7 @@ mod tests {
                 "items": [
                     {"url": "/posts/one/", "content_text": "Перший абзац.\r\n\r\nДругий.",
                      "date_published": "2018-01-06T08:00", "tags": "Громада, Бюджет",
-                     "author": {"name": "Олена"}, "image": "/img/one.jpg"},
+                     "author": {"name": "Олена"}, "authors": [{"name": "Олена Коваль"}], "image": "/img/one.jpg"},
                     {"id": 7, "title": "AT&amp;T &#8211; news", "content_html":
                         "<!DOCTYPE html><html><head><title>Leak</title><script>x()</script></head><body class=\"x\"><p>Тіло <img src=\"pic.png\"></p></body></html>",
                      "url": "https://blog.example/2024/seven/", "date_published": "Fri, 31 May 2019 12:17:58 -0700"}
@@ -736,7 +739,7 @@ mod tests {
         assert_eq!(one.body, Body::Text("Перший абзац.\n\nДругий.".into()));
         assert!(one.untitled);
         assert_eq!(one.title, "Перший абзац.");
-        assert_eq!(one.authors, ["Олена"]);
+        assert_eq!(one.authors, ["Олена Коваль"]);
         assert_eq!(
             one.category.as_ref().map(|c| c.name.as_str()),
             Some("Громада")
@@ -766,7 +769,7 @@ mod tests {
             "http://",
             "its url stands for one",
             "tags as one comma-separated string",
-            "`author`",
+            "both `authors` and 1.0's `author`",
             "CRLF",
             "without a time zone",
             "whole HTML document",

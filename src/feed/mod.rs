@@ -1,6 +1,8 @@
 //! The feed as the views see it: articles newest first, each with a slug and a category.
 //! Sources (JSON Feed, WordPress) are parsed into this model in their own modules.
 
+#[cfg(test)]
+mod corpus_tests;
 mod json_feed;
 mod wordpress;
 

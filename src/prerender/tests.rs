@@ -391,3 +391,121 @@ fn an_unreadable_config_feed_or_template_stops_the_build_with_its_name() {
     assert!(build(DEMO_FEED, None).contains("index.html"));
     let _ = std::fs::remove_dir_all(&dist);
 }
+
+/// An episode on a podcast host, a short version on the site itself and the show notes as a PDF.
+fn podcast_feed(language: &str) -> Arc<Feed> {
+    let feed = format!(
+        r#"{{"version":"https://jsonfeed.org/version/1.1","title":"Подкаст","language":"{language}","items":[
+        {{"id":"45","title":"Епізод 45","date_published":"2024-11-23T10:00:00+02:00","content_html":"<p>Нотатки до випуску.</p>",
+          "attachments":[
+            {{"url":"http://podcasts.example/45.m4a","mime_type":"audio/x-m4a","size_in_bytes":75344101,"duration_in_seconds":3900}},
+            {{"url":"media/45-short.mp3","mime_type":"audio/mpeg","title":"Коротка версія","duration_in_seconds":125,"size_in_bytes":2100000}},
+            {{"url":"https://podcasts.example/45.pdf","mime_type":"application/pdf","title":"Нотатки","size_in_bytes":512000}},
+            {{"url":"javascript:alert(1)","mime_type":"audio/mpeg"}}
+          ]}}]}}"#
+    );
+    Arc::new(parse_json_feed(&feed, &crate::feed::test_options()).expect("the feed parses"))
+}
+
+#[test]
+fn an_article_with_audio_gets_players_and_asks_before_another_host_is_contacted() {
+    let feed = podcast_feed("uk");
+    let config = Arc::new(SiteConfig::default());
+    let article = feed.articles.first().expect("an article");
+    let page = render_page(&config, &feed, &article_path(&article.slug));
+    let body = &page.body;
+    // The site's own file plays at once, and downloads nothing until play is pressed.
+    assert_eq!(count(body, "<audio"), 1, "{body}");
+    assert!(body.contains(
+        "<div class=\"attachment\"><figure><figcaption><span class=\"attachment-title\">Коротка версія</span> \
+         <span class=\"attachment-facts\"><time datetime=\"PT125S\">2 хвилини</time> · MP3 · 2,1\u{a0}МБ</span></figcaption>\
+         <div class=\"media-slot\"><audio controls preload=\"none\" src=\"media/45-short.mp3\"></audio></div>\
+         <a class=\"attachment-download\" href=\"media/45-short.mp3\" download>Завантажити файл</a></figure></div>"
+    ), "{body}");
+    // The podcast host's file: a placeholder naming the host, built without anyone's consent;
+    // its address is only in the download link, which needs none.
+    assert!(body.contains(
+        "<div class=\"attachment\"><figure><figcaption><span class=\"attachment-title\">Аудіо</span> \
+         <span class=\"attachment-facts\"><time datetime=\"PT3900S\">1 година 5 хвилин</time> · M4A · 75,3\u{a0}МБ</span></figcaption>\
+         <div class=\"media-slot\"><div class=\"media-placeholder\"><p>Файл розміщено на сайті <strong>podcasts.example</strong></p>\
+         <button type=\"button\" class=\"button needs-js\" data-load-media>Увімкнути програвач</button></div></div>\
+         <a class=\"attachment-download\" href=\"http://podcasts.example/45.m4a\" rel=\"noopener noreferrer\" download>Завантажити файл</a>\
+         </figure></div>"
+    ), "{body}");
+    assert_eq!(count(body, "podcasts.example/45.m4a"), 1, "the link only");
+    // Any other file is a link; an address that is no web address is left out.
+    assert!(body.contains(
+        "<div class=\"attachment\"><p class=\"attachment-file\"><a href=\"https://podcasts.example/45.pdf\" \
+         rel=\"noopener noreferrer\" download>Нотатки</a> <span class=\"attachment-facts\">PDF · 512\u{a0}КБ</span></p></div>"
+    ), "{body}");
+    assert_eq!(count(body, "class=\"attachment\""), 3);
+    assert!(!body.contains("javascript"), "{body}");
+    // Above the show notes.
+    let players = body.find("class=\"attachments\"").expect("the attachments");
+    let notes = body.find("class=\"article-body\"").expect("the body");
+    assert!(players < notes);
+}
+
+#[test]
+fn attachments_speak_the_articles_language() {
+    let feed = podcast_feed("en");
+    let config = Arc::new(SiteConfig::default());
+    let article = feed.articles.first().expect("an article");
+    let page = render_page(&config, &feed, &article_path(&article.slug));
+    let body = &page.body;
+    assert!(body.contains("<span class=\"attachment-title\">Audio</span>"));
+    assert!(
+        body.contains("<time datetime=\"PT3900S\">1 hour 5 minutes</time> · M4A · 75.3\u{a0}MB")
+    );
+    assert!(body.contains("<time datetime=\"PT125S\">2 minutes</time> · MP3 · 2.1\u{a0}MB"));
+    assert!(body.contains("<p>The file is hosted on <strong>podcasts.example</strong></p>"));
+    assert!(body.contains(">Load the player</button>"));
+    assert_eq!(count(body, ">Download the file</a>"), 2);
+}
+
+#[test]
+fn an_article_without_attachments_has_no_attachment_markup() {
+    let (config, feed) = demo();
+    let article = feed.articles.first().expect("an article");
+    let page = render_page(&config, &feed, &article_path(&article.slug));
+    assert!(!page.body.contains("attachment"));
+    assert!(!page.body.contains("media-slot"));
+}
+
+#[test]
+fn real_podcast_feeds_get_their_episodes_behind_the_consent_placeholder() {
+    let config = Arc::new(SiteConfig::default());
+    for (fixture, host, facts) in [
+        (
+            include_str!("../../tests/fixtures/feeds/jsonfeed/jsonfeednet-TheRecordPodcast.json"),
+            "therecord.co",
+            "M4A · 75,3\u{a0}МБ",
+        ),
+        (
+            include_str!("../../tests/fixtures/feeds/jsonfeed/jsonfeednet-TimeTablePodcast.json"),
+            "timetable.manton.org",
+            "MP3 · 5,2\u{a0}МБ",
+        ),
+    ] {
+        let feed = Arc::new(
+            parse_json_feed(fixture, &crate::feed::test_options()).expect("the fixture parses"),
+        );
+        let article = feed
+            .articles
+            .iter()
+            .find(|article| !article.attachments.is_empty())
+            .expect("an episode");
+        let page = render_page(&config, &feed, &article_path(&article.slug));
+        let body = &page.body;
+        assert!(
+            body.contains(&format!("<strong>{host}</strong>")),
+            "{host}: {body}"
+        );
+        assert!(body.contains(facts), "{host}: {body}");
+        assert!(
+            !body.contains("<audio"),
+            "{host}: nothing plays before consent"
+        );
+        assert_eq!(count(body, "class=\"attachment-download\""), 1, "{host}");
+    }
+}

@@ -1,5 +1,6 @@
 //! `/article/:slug`: the article and the «Свіжі дописи» rail.
 
+use super::attachments::attachments;
 use super::card::{category_badge, date_line, published_date};
 use super::consent::use_consent;
 use super::status::{Loading, NotFound, WithFeed};
@@ -33,21 +34,36 @@ pub fn ArticlePage() -> impl IntoView {
             store.look_up(slug);
         }
     });
-    view! {
-        <WithFeed ready={move |feed: Arc<Feed>| {
-            let slug = params.read().get("slug").unwrap_or_default();
-            let looked_up = store.lookup.with(|lookup| matches!(lookup, Lookup::Done(done) if *done == slug));
-            match feed.article(&slug) {
-                Some(article) => article_view(store, &feed, article).into_any(),
-                None if store.can_look_up() && !looked_up => view! { <Loading /> }.into_any(),
-                None => view! { <NotFound /> }.into_any(),
-            }
-        }} />
+    // The article shown, compared by value: a refresh of the feed that leaves it as it was (the
+    // reader back in the tab, the next page of a paged feed arriving) does not draw it again,
+    // so an episode or a video plays on and an opened embed stays open. Only the rail follows
+    // every refresh.
+    let article = Memo::new(move |_| {
+        let slug = params.read().get("slug").unwrap_or_default();
+        store.feed().and_then(|feed| feed.article(&slug).cloned())
+    });
+    let ui = Memo::new(move |_| store.ui_lang());
+    let not_shown = move |_: Arc<Feed>| {
+        let slug = params.read().get("slug").unwrap_or_default();
+        let looked_up = store
+            .lookup
+            .with(|lookup| matches!(lookup, Lookup::Done(done) if *done == slug));
+        match store.can_look_up() && !looked_up {
+            true => view! { <Loading /> }.into_any(),
+            false => view! { <NotFound /> }.into_any(),
+        }
+    };
+    move || match article.get() {
+        Some(article) => {
+            let ui = ui.get();
+            untrack(|| article_view(store, article, ui)).into_any()
+        }
+        None => view! { <WithFeed ready=not_shown /> }.into_any(),
     }
 }
 
-fn article_view(store: FeedStore, feed: &Feed, article: &Article) -> impl IntoView {
-    let ui = store.ui_lang();
+fn article_view(store: FeedStore, article: Article, ui: Lang) -> impl IntoView {
+    let article = &article;
     let lang = article.lang_in(ui);
     let strings = lang.strings();
     let reading_time = lang.count(article.reading_minutes(), &strings.minutes);
@@ -61,6 +77,13 @@ fn article_view(store: FeedStore, feed: &Feed, article: &Article) -> impl IntoVi
         ui,
     );
     use_page_meta(move || meta.clone());
+    let site = store
+        .config
+        .with(|config| config.as_ref().and_then(|config| config.url.clone()));
+    // Above the text: for a podcast episode the player is what the reader came for.
+    let attachments = attachments(&article.attachments, site.as_ref(), lang);
+    let slug = article.slug.clone();
+    let rail = move || store.feed().map(|feed| fresh_posts(&feed, &slug, ui));
     view! {
         <div class="wrap article-layout">
             <article class="article" lang=article.language.clone()>
@@ -73,9 +96,10 @@ fn article_view(store: FeedStore, feed: &Feed, article: &Article) -> impl IntoVi
                     </p>
                 </header>
                 {lead_image(article)}
+                {attachments}
                 {body(article, lang)}
             </article>
-            {fresh_posts(feed, article, store.ui_lang())}
+            {rail}
         </div>
     }
 }
@@ -122,10 +146,10 @@ fn body(article: &Article, lang: Lang) -> impl IntoView {
     }
 }
 
-fn fresh_posts(feed: &Feed, article: &Article, ui_lang: Lang) -> impl IntoView {
+fn fresh_posts(feed: &Feed, slug: &str, ui_lang: Lang) -> impl IntoView {
     let strings = ui_lang.strings();
     let items = feed
-        .fresh_posts(&article.slug, FRESH_POSTS)
+        .fresh_posts(slug, FRESH_POSTS)
         .map(|other| {
             view! {
                 <li lang=other.language.clone()>

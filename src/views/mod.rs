@@ -2,6 +2,7 @@
 //! modules compute; browser calls stay in `browser` and in effects.
 
 pub mod article;
+pub mod attachments;
 pub mod card;
 pub mod consent;
 pub mod embed;
