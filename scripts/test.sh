@@ -17,6 +17,16 @@ step() {
   step_started=$SECONDS
   printf '\n\033[1m== %s\033[0m\n' "$*"
 }
+# The times, also when a step fails (the last one listed is the one that failed).
+report_times() {
+  local status=$?
+  end_step
+  printf '\n\033[1m== times\033[0m\n'
+  printf '%s\n' "${times[@]}"
+  printf '%5d s  in all\n' $((SECONDS - started))
+  exit "$status"
+}
+trap report_times EXIT
 scripts/setup.sh
 source scripts/env.sh
 
@@ -57,8 +67,3 @@ SAFARIDRIVER=$(command -v WebKitWebDriver) xvfb-run -a \
 # one browser at a time, against the same nginx setup on the same ports.
 step "the reader's journey in Firefox and WebKit"
 node tests/journey/run.mjs firefox webkit
-
-end_step
-printf '\n\033[1m== times\033[0m\n'
-printf '%s\n' "${times[@]}"
-printf '%5d s  in all\n' $((SECONDS - started))
