@@ -29,7 +29,21 @@ for (const dist of ['dist', 'dist-news']) {
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
+async function answers(url) {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function startNginx() {
+  // Another server on these ports (a Playwright run, another checkout's) would answer in place
+  // of ours: refuse, as Playwright does.
+  for (const url of Object.values(site)) {
+    if (await answers(url)) throw new Error(`${url} is already in use: stop that server, or set E2E_PORT`);
+  }
   const run = writeE2eSites(ARTIFACTS, port);
   const nginx = spawn('nginx', ['-p', run, '-c', `${run}/nginx.conf`], { stdio: ['ignore', 'inherit', 'inherit'] });
   const deadline = Date.now() + 10_000;
