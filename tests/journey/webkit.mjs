@@ -33,6 +33,11 @@ export async function startWebKit({ port, viewport }) {
   delete env.LANGUAGE;
   // WEBKIT_DISABLE_DMABUF_RENDERER stays unset: with it, screenshots hang.
   delete env.WEBKIT_DISABLE_DMABUF_RENDERER;
+  const taken = await fetch(`http://127.0.0.1:${port}/status`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${port} is taken: set WEBKIT_DRIVER_PORT`);
   const server = spawn(
     'xvfb-run',
     ['-a', '-s', '-screen 0 1920x1080x24', 'WebKitWebDriver', `--port=${port}`, '--host=127.0.0.1', '--replace-on-new-session'],
