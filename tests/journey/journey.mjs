@@ -1,7 +1,8 @@
 // A reader's journey through the release build, written once for every engine: the steps are
 // functions over a small adapter (see `Adapter` below), so the same journey runs in Firefox
 // (puppeteer-core over WebDriver BiDi, firefox.mjs) and in WebKit (selenium-webdriver over
-// classic WebDriver, webkit.mjs), started by run.mjs.
+// classic WebDriver, webkit.mjs), started by run.mjs, and in Chromium inside the Playwright
+// suite (tests/e2e/journey.spec.ts).
 //
 // The steps, selectors and expectations are the Chromium suite's (tests/e2e/reader.spec.ts,
 // consent.spec.ts, language.spec.ts, embed.spec.ts, deploy.spec.ts, prerender.spec.ts). They
@@ -56,6 +57,7 @@ const count = (selector) => document.querySelectorAll(selector).length;
 /** Whether the app has taken the prerendered page over (src/boot.rs marks <html>). */
 const takenOverNow = () => document.documentElement.classList.contains('app');
 const scrollY = () => Math.round(window.scrollY);
+
 // ---- Waiting and checking. ----
 
 const equal = (a, b) => JSON.stringify(a) === JSON.stringify(b);
