@@ -12,17 +12,7 @@ const CSP_MARK = 'vistka-csp-violation:';
 export const test = base.extend<{ pageWatch: void }>({
   pageWatch: [
     async ({ page }, use) => {
-      const errors: string[] = [];
-      const violations: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (message) => {
-        if (message.text().startsWith(CSP_MARK)) violations.push(message.text());
-      });
-      await page.addInitScript((mark) => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          console.warn(`${mark} ${event.violatedDirective} ${event.blockedURI} on ${location.pathname}`);
-        });
-      }, CSP_MARK);
+      const { errors, violations } = await watchPage(page);
       await use();
       expect(errors, 'uncaught errors in the page').toEqual([]);
       expect(violations, 'Content Security Policy violations').toEqual([]);
@@ -30,6 +20,22 @@ export const test = base.extend<{ pageWatch: void }>({
     { auto: true },
   ],
 });
+
+/** Collects, from now on, every uncaught error in `page` and every CSP violation it reports. */
+export async function watchPage(page: Page) {
+  const errors: string[] = [];
+  const violations: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.text().startsWith(CSP_MARK)) violations.push(message.text());
+  });
+  await page.addInitScript((mark) => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.warn(`${mark} ${event.violatedDirective} ${event.blockedURI} on ${location.pathname}`);
+    });
+  }, CSP_MARK);
+  return { errors, violations };
+}
 
 /** Makes every localStorage read and write throw, as a blocked or sandboxed storage does. */
 export async function refuseStorage(page: Page) {

@@ -4,30 +4,20 @@ import { writeFileSync } from 'node:fs';
 import { newsPort, partnerOrigin, port } from '../../playwright.config';
 // Plain JavaScript, shared with the Firefox and WebKit runner (tests/journey/run.mjs).
 import { runJourney } from '../journey/journey.mjs';
+import { watchPage } from './fixtures';
 
 // The reader's journey that Firefox and WebKit run (tests/journey/, scripts/test.sh), here in
 // Chromium through a Playwright adapter: the same steps, so a difference between the engines
 // shows as one step failing in one column, not as two suites disagreeing. It uses
 // @playwright/test's own `test`, not fixtures.ts's: its last step injects a CSP violation on
-// purpose, and its own step checks uncaught errors and violations, collected as the suite does.
-
-const CSP_MARK = 'vistka-csp-violation:';
+// purpose, and its own step checks uncaught errors and violations, collected as the suite does
+// (fixtures.ts's watchPage).
 
 /** `fn(...args)` as an expression Playwright evaluates in the page (awaiting a promise). */
 const call = (fn: Function, args: unknown[]) => `(${fn})(...${JSON.stringify(args)})`;
 
 async function adapter(page: Page) {
-  const errors: string[] = [];
-  const violations: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.text().startsWith(CSP_MARK)) violations.push(message.text());
-  });
-  await page.addInitScript((mark) => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.warn(`${mark} ${event.violatedDirective} ${event.blockedURI} on ${location.pathname}`);
-    });
-  }, CSP_MARK);
+  const { errors, violations } = await watchPage(page);
   const frame = async (index: number) => {
     const frame = await (await page.$$('iframe'))[index]?.contentFrame();
     if (!frame) throw new Error(`no iframe number ${index}`);
