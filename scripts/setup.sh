@@ -6,7 +6,22 @@ cd "$(dirname "$0")/.."
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
+# Runs one installation step: says what it installs and why before it starts, and how long it
+# took when it ends, so no step runs silent for minutes.
+step() {
+  local what=$1
+  shift
+  say "$what"
+  local started=$SECONDS
+  "$@"
+  say "  done in $((SECONDS - started)) s"
+}
+
 sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+apt_install() {
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
 
 # Debian packages: Chromium and its driver for the browser tests, nginx with its brotli static
 # module as the real static server of the end-to-end suite, brotli to measure. For the same
@@ -26,29 +41,31 @@ command -v xvfb-run >/dev/null || missing+=(xvfb)
 command -v xauth >/dev/null || missing+=(xauth)
 [ -f /usr/share/i18n/locales/uk_UA ] || missing+=(locales)
 if [ ${#missing[@]} -gt 0 ]; then
-  say "installing ${missing[*]}"
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+  step "installing ${missing[*]} (apt): the browsers, drivers and server the tests use" \
+    apt_install "${missing[@]}"
 fi
 
 # uk_UA.UTF-8: WebKitGTK follows the process's locale for navigator.languages and
 # Accept-Language, and the journey runs it as a Ukrainian reader's browser (tests/journey/).
 if ! locale -a 2>/dev/null | grep -qix 'uk_UA\.utf-\?8'; then
-  say "generating the uk_UA.UTF-8 locale for WebKitGTK"
-  "${sudo_cmd[@]}" localedef -i uk_UA -f UTF-8 uk_UA.UTF-8
+  step "generating the uk_UA.UTF-8 locale for WebKitGTK" \
+    "${sudo_cmd[@]}" localedef -i uk_UA -f UTF-8 uk_UA.UTF-8
 fi
 
 # The pinned Rust toolchain with the wasm target (rust-toolchain.toml).
 channel=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
 if ! rustup target list --installed --toolchain "$channel" 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  say "installing Rust $channel with the wasm32 target"
-  rustup toolchain install "$channel" --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown
+  step "installing Rust $channel with the wasm32 target (rust-toolchain.toml)" \
+    rustup toolchain install "$channel" --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown
 fi
 
-# Trunk, pinned: 0.22 needs a newer rustc than ours.
+# Trunk, pinned: 0.22 needs a newer rustc than ours. A debug build: a build tool's own speed
+# hardly matters here (a debug Trunk built a byte-identical dist/ in 33 s), while its release
+# build is most of a fresh machine's wait (3 min 57 s debug, measured, against the bulk of 44
+# minutes with release on a busy 2-core machine; see issue 18).
 if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
-  say "installing trunk 0.21.14 (takes a few minutes)"
-  cargo install --locked trunk@0.21.14
+  step "installing trunk 0.21.14, the build tool (debug build, about 4 minutes)" \
+    cargo install --locked --debug trunk@0.21.14
 fi
 
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly, and Trunk.toml must
@@ -59,8 +76,8 @@ if ! grep -q "^wasm_bindgen = \"$bindgen\"" Trunk.toml; then
   exit 1
 fi
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen" ]; then
-  say "installing wasm-bindgen-cli $bindgen"
-  cargo install wasm-bindgen-cli --version "$bindgen"
+  step "installing wasm-bindgen-cli $bindgen, which Trunk and the wasm tests run on every build" \
+    cargo install wasm-bindgen-cli --version "$bindgen"
 fi
 
 # geckodriver, pinned, for the wasm-bindgen tests in Firefox (the journey needs none: puppeteer
@@ -68,16 +85,16 @@ fi
 # commands (the tests take as long with a release build, 17 s), and it builds in about half the
 # time: 55 s against 98 s on a quiet 2-core machine, 2-3 min against 4 on a busy one.
 if [ "$(geckodriver --version 2>/dev/null | sed -n 1p)" != "geckodriver 0.37.1" ]; then
-  say "installing geckodriver 0.37.1 (debug build, 1 to 3 minutes)"
-  cargo install --locked --debug geckodriver@0.37.1
+  step "installing geckodriver 0.37.1 for the wasm tests in Firefox (debug build, 1 to 3 minutes)" \
+    cargo install --locked --debug geckodriver@0.37.1
 fi
 
 # npm tools: wasm-opt (binaryen) for Trunk, Playwright for the e2e suite in Chromium,
 # puppeteer-core and selenium-webdriver for the journey in Firefox and WebKit (neither
 # downloads a browser). Reinstalled only when package-lock.json changed since the last install.
 if ! cmp -s package-lock.json node_modules/.package-lock.stamp 2>/dev/null; then
-  say "installing npm tools"
-  npm ci --no-audit --no-fund --loglevel=error
+  step "installing the npm tools: wasm-opt, Playwright, puppeteer-core, selenium-webdriver" \
+    npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.package-lock.stamp
 fi
 
