@@ -6,8 +6,8 @@
 //! whole feed down. Unknown and `_`-prefixed fields are ignored.
 
 use super::{
-    untitled_heading, usable_articles, Article, Attachment, Body, Category, Feed, FeedError,
-    ItemNotes, ReadOptions,
+    read_json, untitled_heading, usable_articles, Article, Attachment, Body, Category, Feed,
+    FeedError, ItemNotes, ReadOptions,
 };
 use crate::dates::{parse_feed_date, DateForm};
 use crate::html::{collapse_whitespace, decode_entities, html_document_body, to_text};
@@ -19,16 +19,7 @@ use serde_json::{Map, Value};
 /// Parses a JSON Feed document read from `options.feed_url`.
 pub fn parse_json_feed(text: &str, options: &ReadOptions) -> Result<Feed, FeedError> {
     let mut feed_repairs = Vec::new();
-    // A byte-order mark is no JSON, but editors on Windows write one.
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(text) => {
-            feed_repairs.push("the feed: a byte-order mark before the JSON, ignored".to_owned());
-            text
-        }
-        None => text,
-    };
-    let document: Value =
-        serde_json::from_str(text).map_err(|error| FeedError::Json(error.to_string()))?;
+    let document = read_json(text, &mut feed_repairs)?;
     let Value::Object(mut feed) = document else {
         return Err(FeedError::Shape("a JSON object at the top level".into()));
     };

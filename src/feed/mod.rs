@@ -299,6 +299,19 @@ fn permalink_slug(url: &str) -> Option<String> {
     Some(slugify(&percent_decode(segment))).filter(|slug| !slug.is_empty())
 }
 
+/// A feed's text as JSON. A byte-order mark is no JSON, but editors on Windows write one: it
+/// is passed over and noted in `repairs`.
+fn read_json(text: &str, repairs: &mut Vec<String>) -> Result<Value, FeedError> {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(text) => {
+            repairs.push("the feed: a byte-order mark before the JSON, ignored".to_owned());
+            text
+        }
+        None => text,
+    };
+    serde_json::from_str(text).map_err(|error| FeedError::Json(error.to_string()))
+}
+
 /// What a parser noted about one item while reading it: what it repaired and what the
 /// publisher should know.
 #[derive(Default)]

@@ -19,8 +19,8 @@
 //! [`wordpress_index_url`], [`parse_wordpress_index`]).
 
 use super::{
-    untitled_heading, usable_articles, Article, Body, Category, Feed, FeedError, ItemNotes,
-    ReadOptions,
+    read_json, untitled_heading, usable_articles, Article, Body, Category, Feed, FeedError,
+    ItemNotes, ReadOptions,
 };
 use crate::dates::{parse_feed_date, DateForm};
 use crate::html::{
@@ -37,16 +37,7 @@ use serde_json::{Map, Value};
 /// the site's index names the publication, and posts follow the reader's language.
 pub fn parse_wordpress(text: &str, options: &ReadOptions) -> Result<Feed, FeedError> {
     let mut feed_repairs = Vec::new();
-    // A byte-order mark is no JSON, but a file saved on Windows may start with one.
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(text) => {
-            feed_repairs.push("the feed: a byte-order mark before the JSON, ignored".to_owned());
-            text
-        }
-        None => text,
-    };
-    let document: Value =
-        serde_json::from_str(text).map_err(|error| FeedError::Json(error.to_string()))?;
+    let document = read_json(text, &mut feed_repairs)?;
     let (posts, site) = posts_of(document)?;
     let context = PostContext {
         base: &options.feed_url,
