@@ -41,5 +41,6 @@ feed_file=$(node scripts/build-feed.mjs "$dist" "$feed")
 say "prerendering every view from $feed_file"
 VISTKA_BASE=$base cargo run --quiet --profile prerender --bin prerender -- \
   --dist "$dist" --feed "$feed_file" --config "$dist/config.json"
+node scripts/offline.mjs "$dist" "$base"
 node scripts/precompress.mjs "$dist"
 say "done in $((SECONDS - started)) s"

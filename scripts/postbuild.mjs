@@ -71,6 +71,10 @@ const policy = [
   "connect-src 'self' https:",
   "media-src 'self' https:",
   'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
+  // Offline reading's service worker (sw.js, only once the reader asks for it) and the web app
+  // manifest, both from this origin (scripts/offline.mjs).
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -138,7 +142,9 @@ writeFileSync(join(dist, '_redirects'), base === '/' ? '' : `${base}*  ${base}40
 const headerBlock = (headers) => Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`).join('\n');
 const pagePaths = ['', 'index.html', '404.html', 'page/*', 'article/*', 'category/*'];
 const embedPaths = ['embed/', 'embed/index.html'];
-const revalidatedFiles = ['feed.json', 'config.json', 'embed.js'];
+// sw.js and the manifest are revalidated too: a new deploy's worker reaches readers on their next
+// load (browsers also skip the HTTP cache for the worker after 24 hours, not sooner).
+const revalidatedFiles = ['feed.json', 'config.json', 'embed.js', 'sw.js', 'manifest.webmanifest'];
 writeFileSync(
   join(dist, '_headers'),
   [
@@ -181,6 +187,16 @@ ${addHeaders({ ...securityHeaders, 'Cache-Control': IMMUTABLE }, '        ')}
     location ~ ^${escaped}embed(/|/index\\.html)?$ {
         try_files ${base}embed/index.html =404;
 ${addHeaders({ ...embedHeaders, 'Cache-Control': REVALIDATE }, '        ')}
+    }
+
+    # Offline reading's service worker and the web app manifest: always revalidated, so a new
+    # deploy reaches readers on their next load.
+    location = ${base}sw.js {
+${addHeaders({ ...commonHeaders, 'Cache-Control': REVALIDATE }, '        ')}
+    }
+    location = ${base}manifest.webmanifest {
+        types { application/manifest+json webmanifest; }
+${addHeaders({ ...commonHeaders, 'Cache-Control': REVALIDATE }, '        ')}
     }
 
     # The not-found page answers 404 also when asked for by name.

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { compressAsync } from './compress.mjs';
 
 const dist = process.argv[2] ?? 'dist';
-const textFile = /\.(html|js|wasm|css|json|svg|txt|xml)$/;
+const textFile = /\.(html|js|wasm|css|json|svg|txt|xml|webmanifest)$/;
 // Files in flight: enough to keep the threadpool's 4 threads busy while others are read and written.
 const IN_FLIGHT = 8;
 
