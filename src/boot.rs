@@ -21,6 +21,7 @@ use crate::browser::{
     fetch_config, fetch_feed, mark_app_running, on_page_shown, page_kind, reader_languages,
     replace_content, PageKind,
 };
+use crate::offline;
 use crate::store::FeedStore;
 use any_spawner::Executor;
 use leptos::prelude::*;
@@ -67,4 +68,12 @@ fn run(store: FeedStore) {
     }
     mark_app_running();
     on_page_shown(move || store.refresh_if_stale());
+    offline::on_online(move || store.refresh());
+    // Installing the site as an app asks for offline reading; so does running as one.
+    let installed = offline::on_install(move || spawn_local(store.set_offline(true)));
+    spawn_local(async move {
+        if installed || offline::is_on().await {
+            store.set_offline(true).await;
+        }
+    });
 }

@@ -30,8 +30,20 @@ pub const CONFIG_URL: &str = "config.json";
 /// had to be repaired or skipped is summed up in the console for the publisher; the reader
 /// sees every item that could be shown.
 pub async fn fetch_feed(config: &SiteConfig, url: &str) -> Result<Feed, FeedError> {
+    fetch_feed_or_saved(config, url).await.map(|(feed, _)| feed)
+}
+
+/// [`fetch_feed`], and when the feed is offline reading's saved copy (src/offline.rs), the
+/// time that copy arrived, in milliseconds since the epoch.
+pub async fn fetch_feed_or_saved(
+    config: &SiteConfig,
+    url: &str,
+) -> Result<(Feed, Option<f64>), FeedError> {
     let source = &config.source;
     let (text, headers) = fetch_text(url, source.timeout_seconds).await?;
+    let saved_at = headers
+        .get(crate::offline::SAVED_AT)
+        .and_then(|at| at.trim().parse::<f64>().ok());
     let feed =
         parse_source(source.kind, &text, &config.read_options(url)).map(|feed| match source.kind {
             SourceKind::JsonFeed => feed,
@@ -51,7 +63,7 @@ pub async fn fetch_feed(config: &SiteConfig, url: &str) -> Result<Feed, FeedErro
         }
         Err(error) => leptos::logging::error!("Vistka: the feed could not be used: {error:?}"),
     }
-    feed
+    feed.map(|feed| (feed, saved_at))
 }
 
 /// The longest wait for a WordPress site's REST API index: its name is a nicety, and a

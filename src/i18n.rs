@@ -190,6 +190,17 @@ pub struct Strings {
     /// notice (followed by the site's name) and the button that loads this one player.
     pub media_notice: &'static str,
     pub media_load: &'static str,
+    /// Offline reading (src/offline.rs): the footer's control, what it has stored («Збережено»
+    /// followed by a count of [`Strings::offline_articles`] and a size), the notice over a
+    /// saved feed (followed by its time), an article that was not saved.
+    pub offline_toggle: &'static str,
+    pub offline_stored: &'static str,
+    pub offline_articles: [&'static str; 3],
+    pub offline_mb: &'static str,
+    pub offline_under_one_mb: &'static str,
+    pub offline_notice: &'static str,
+    pub not_saved: &'static str,
+    pub not_saved_text: &'static str,
 }
 
 const UK: Strings = Strings {
@@ -221,7 +232,7 @@ const UK: Strings = Strings {
     error_shape: "Стрічка новин має неочікуваний формат",
     error_empty: "У стрічці немає жодного придатного допису.",
     consent_title: "Цей сайт використовує Cookies.",
-    consent_text: "Необхідні дані зберігають лише ваш вибір. Аналітику та зовнішні медіа (відео й аудіо з інших сайтів) ми вмикаємо тільки з вашої згоди. Змінити рішення можна будь-коли: «Налаштування cookies» внизу кожної сторінки.",
+    consent_text: "Необхідні дані зберігають лише ваш вибір. Аналітику та зовнішні медіа (відео й аудіо з інших сайтів) ми вмикаємо тільки з вашої згоди. Читання без мережі зберігає файли сайту й новини на вашому пристрої лише тоді, коли ви його вмикаєте («Читати без мережі» внизу сторінки або встановлення сайту як застосунку); вимкнення видаляє все збережене. Змінити рішення можна будь-коли: «Налаштування cookies» внизу кожної сторінки.",
     accept_all: "Прийняти все",
     reject_all: "Відхилити все",
     consent_settings: "Налаштування",
@@ -249,6 +260,14 @@ const UK: Strings = Strings {
     download: "Завантажити файл",
     media_notice: "Файл розміщено на сайті",
     media_load: "Увімкнути програвач",
+    offline_toggle: "Читати без мережі",
+    offline_stored: "Збережено",
+    offline_articles: ["допис", "дописи", "дописів"],
+    offline_mb: "МБ",
+    offline_under_one_mb: "менше 1 МБ",
+    offline_notice: "Немає мережі. Новини станом на",
+    not_saved: "Цей допис не збережено для читання без мережі",
+    not_saved_text: "Його можна буде прочитати, щойно повернеться мережа. Збережені новини — на головній.",
 };
 
 const EN: Strings = Strings {
@@ -280,7 +299,7 @@ const EN: Strings = Strings {
     error_shape: "The news feed has an unexpected format",
     error_empty: "The feed holds no usable posts.",
     consent_title: "This site uses cookies.",
-    consent_text: "Necessary storage only keeps your choice. Analytics and external media (video and audio from other sites) are turned on only with your consent. You can change your mind at any time: “Cookie settings” at the foot of every page.",
+    consent_text: "Necessary storage only keeps your choice. Analytics and external media (video and audio from other sites) are turned on only with your consent. Offline reading stores the site’s files and news on your device only once you turn it on (“Read offline” at the foot of the page, or installing the site as an app); turning it off deletes everything stored. You can change your mind at any time: “Cookie settings” at the foot of every page.",
     accept_all: "Accept all",
     reject_all: "Reject all",
     consent_settings: "Settings",
@@ -308,6 +327,14 @@ const EN: Strings = Strings {
     download: "Download the file",
     media_notice: "The file is hosted on",
     media_load: "Load the player",
+    offline_toggle: "Read offline",
+    offline_stored: "Saved:",
+    offline_articles: ["article", "articles", "articles"],
+    offline_mb: "MB",
+    offline_under_one_mb: "under 1 MB",
+    offline_notice: "Offline. News as of",
+    not_saved: "This article was not saved for offline reading",
+    not_saved_text: "You can read it once you are back online. The saved news is on the front page.",
 };
 
 #[cfg(test)]

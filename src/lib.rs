@@ -4,6 +4,10 @@
 //! nothing of the browser and is tested natively. `browser` holds the few calls into web APIs,
 //! and `views` holds thin Leptos components that render what the logic gives them.
 
+// The site's frame is one deeply nested view type; computing its layout needs more than the
+// default 128 levels since the footer gained offline reading's control.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod boot;
 pub mod browser;
@@ -19,6 +23,7 @@ pub mod html;
 pub mod i18n;
 pub mod links;
 pub mod media;
+pub mod offline;
 pub mod page_meta;
 pub mod paging;
 /// Build-time rendering; never part of the wasm.

@@ -5,11 +5,13 @@
 //! app on a page that was not prerendered). Views read it; the shell provides it.
 
 use crate::browser::{
-    drop_lang_param, fetch_config, fetch_feed, fetch_site_index, reading_anchor, save_lang,
+    drop_lang_param, fetch_config, fetch_feed, fetch_feed_or_saved, fetch_site_index,
+    reading_anchor, save_lang,
 };
 use crate::config::{choose_ui_lang, SiteConfig, SourceKind};
 use crate::feed::{with_site, wordpress_slug_url, Feed, FeedError, WordPressSite};
 use crate::i18n::{Lang, ReaderLanguages};
+use crate::offline;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -59,6 +61,13 @@ pub struct FeedStore {
     /// The WordPress site's name and description, for a configuration without
     /// `publication.name`: put into every copy of the feed shown.
     site: StoredValue<SiteIndex>,
+    /// The feed shown is offline reading's saved copy, which arrived at this time
+    /// (milliseconds since the epoch); `None` for a feed from the network.
+    pub saved_at: RwSignal<Option<f64>>,
+    /// Offline reading is on: the reader asked for it (src/offline.rs).
+    pub offline_on: RwSignal<bool>,
+    /// Counts the times the worker finished keeping articles, so the control's tally follows.
+    pub kept: RwSignal<u32>,
 }
 
 impl FeedStore {
@@ -71,6 +80,9 @@ impl FeedStore {
             lookup: RwSignal::new(Lookup::Idle),
             reader: RwSignal::new(reader),
             site: StoredValue::new(SiteIndex::NotAsked),
+            saved_at: RwSignal::new(None),
+            offline_on: RwSignal::new(false),
+            kept: RwSignal::new(0),
         }
     }
 
@@ -122,15 +134,58 @@ impl FeedStore {
         if show_loading {
             self.state.set(FeedState::Loading);
         }
-        match fetch_feed(&config, &config.source.url).await {
-            Ok(feed) => {
+        match fetch_feed_or_saved(&config, &config.source.url).await {
+            Ok((feed, saved_at)) => {
                 self.loaded_at.set_value(js_sys::Date::now());
+                self.saved_at.set(saved_at);
                 self.show(self.named(feed), !show_loading);
+                if saved_at.is_some() {
+                    return;
+                }
                 self.read_site_index().await;
                 self.follow_next_pages().await;
+                self.prefetch().await;
             }
             Err(error) if show_loading => self.state.set(FeedState::Failed(error)),
             Err(_) => {}
+        }
+    }
+
+    /// Fetches the feed again now, keeping what is shown: the network is back.
+    pub fn refresh(self) {
+        if matches!(self.state.get_untracked(), FeedState::Ready(_)) {
+            spawn_local(self.fetch(false));
+        } else {
+            spawn_local(self.fetch(true));
+        }
+    }
+
+    /// With offline reading on, has the worker keep the newest [`offline::PREFETCH`] articles
+    /// with their pictures (not on a metered or save-data connection: src/offline.js).
+    pub async fn prefetch(self) {
+        if !self.offline_on.get_untracked() {
+            return;
+        }
+        let FeedState::Ready(feed) = self.state.get_untracked() else {
+            return;
+        };
+        let articles = offline::articles_json(feed.articles.iter().take(offline::PREFETCH));
+        offline::keep(false, articles).await;
+        self.kept.update(|kept| *kept += 1);
+    }
+
+    /// Turns offline reading on (`true`) or off, from the footer's control or the app being
+    /// installed. On: the worker is registered, the feed fetched again through it so a copy
+    /// is saved, and the newest articles kept. Off: the worker and all it stored are gone.
+    pub async fn set_offline(self, on: bool) {
+        if on {
+            if offline::turn_on().await {
+                self.offline_on.set(true);
+                self.fetch(false).await;
+            }
+        } else {
+            offline::turn_off().await;
+            self.offline_on.set(false);
         }
     }
 

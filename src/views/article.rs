@@ -3,17 +3,19 @@
 use super::attachments::attachments;
 use super::card::{category_badge, date_line, published_date};
 use super::consent::use_consent;
-use super::status::{Loading, NotFound, WithFeed};
+use super::status::{Loading, NotFound, NotSaved, WithFeed};
 use super::use_page_meta;
 use crate::browser::load_clicked_embed;
 use crate::embed::Embeds;
 use crate::feed::{paragraphs, Article, Body, Feed};
 use crate::html::sanitize;
 use crate::i18n::Lang;
+use crate::offline;
 use crate::page_meta::PageMeta;
 use crate::routes::article_path;
 use crate::store::{use_feed_store, FeedStore, Lookup};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
@@ -48,8 +50,10 @@ pub fn ArticlePage() -> impl IntoView {
         let looked_up = store
             .lookup
             .with(|lookup| matches!(lookup, Lookup::Done(done) if *done == slug));
-        match store.can_look_up() && !looked_up {
+        let offline = store.saved_at.get().is_some();
+        match store.can_look_up() && !looked_up && !offline {
             true => view! { <Loading /> }.into_any(),
+            false if offline => view! { <NotSaved /> }.into_any(),
             false => view! { <NotFound /> }.into_any(),
         }
     };
@@ -82,6 +86,17 @@ fn article_view(store: FeedStore, article: Article, ui: Lang) -> impl IntoView {
         .with(|config| config.as_ref().and_then(|config| config.url.clone()));
     // Above the text: for a podcast episode the player is what the reader came for.
     let attachments = attachments(&article.attachments, site.as_ref(), lang);
+    // With offline reading on, the worker keeps the article read and its pictures.
+    let kept = offline::articles_json([article]);
+    Effect::new(move |_| {
+        if store.offline_on.get() {
+            let kept = kept.clone();
+            spawn_local(async move {
+                offline::keep(true, kept).await;
+                store.kept.update(|kept| *kept += 1);
+            });
+        }
+    });
     let slug = article.slug.clone();
     let rail = move || store.feed().map(|feed| fresh_posts(&feed, &slug, ui));
     view! {

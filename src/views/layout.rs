@@ -1,11 +1,14 @@
 //! The frame around every view: skip link, header with sections, footer.
 
 use super::consent::CookieSettingsLink;
+use super::status::OfflineNotice;
 use crate::browser::{keep_scroll_positions, url_key, ScrollMemory};
 use crate::config::SourceKind;
+use crate::offline;
 use crate::routes::{category_path, listing_path, RSS_FILE};
 use crate::store::use_feed_store;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use std::cell::RefCell;
@@ -67,6 +70,7 @@ pub fn SiteHeader() -> impl IntoView {
             <nav class="sections" aria-label=move || store.ui_lang().strings().main_navigation>
                 <ul class="wrap">{sections}</ul>
             </nav>
+            <OfflineNotice />
         </header>
     }
 }
@@ -107,6 +111,62 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// «Читати без мережі»: offline reading on or off, and what it has stored. Shown only where
+/// the browser can (service workers), so not in the page as built, nor without JavaScript.
+#[component]
+fn OfflineControl() -> impl IntoView {
+    let store = use_feed_store();
+    let supported = RwSignal::new(false);
+    Effect::new(move |_| supported.set(offline::supported()));
+    let busy = RwSignal::new(false);
+    let stored = RwSignal::new(None::<(u64, f64)>);
+    Effect::new(move |_| {
+        store.kept.track();
+        if store.offline_on.get() {
+            spawn_local(async move { stored.set(Some(offline::stored().await)) });
+        } else {
+            stored.set(None);
+        }
+    });
+    let toggle = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let on = !store.offline_on.get_untracked();
+        spawn_local(async move {
+            store.set_offline(on).await;
+            busy.set(false);
+        });
+    };
+    move || {
+        supported.get().then(|| {
+            let strings = move || store.ui_lang().strings();
+            let tally = move || {
+                stored
+                    .get()
+                    .map(|(articles, bytes)| offline::stored_text(store.ui_lang(), articles, bytes))
+            };
+            view! {
+                <p class="offline-control">
+                    <label>
+                        <input
+                            type="checkbox"
+                            prop:checked=move || store.offline_on.get()
+                            aria-busy=move || busy.get().then_some("true")
+                            on:change=toggle
+                        />
+                        " "
+                        {move || strings().offline_toggle}
+                    </label>
+                    " "
+                    <span class="offline-stored" aria-live="polite">{tally}</span>
+                </p>
+            }
+        })
+    }
+}
+
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let store = use_feed_store();
@@ -117,6 +177,7 @@ pub fn SiteFooter() -> impl IntoView {
                 <p>
                     <CookieSettingsLink />
                 </p>
+                <OfflineControl />
                 {move || {
                     let config = store.config.get()?;
                     let strings = store.ui_lang().strings();

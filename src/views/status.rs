@@ -3,6 +3,7 @@
 use super::use_page_meta;
 use crate::feed::{Feed, FeedError};
 use crate::i18n::Lang;
+use crate::offline::saved_time;
 use crate::page_meta::{PageKind, PageMeta};
 use crate::routes::listing_path;
 use crate::store::{use_feed_store, FeedState};
@@ -99,6 +100,39 @@ pub fn NotFound() -> impl IntoView {
             <a class="button" href=listing_path(1)>{move || strings().back_home}</a>
         </section>
     }
+}
+
+/// An article asked for while the reader is offline that offline reading did not keep: said
+/// plainly, with the way back to the saved news, never the browser's error page.
+#[component]
+pub fn NotSaved() -> impl IntoView {
+    let store = use_feed_store();
+    let strings = move || store.ui_lang().strings();
+    use_page_meta(move || unlisted(strings().not_saved, &store.publication(), store.ui_lang()));
+    view! {
+        <section class="wrap status not-saved">
+            <h1>{move || strings().not_saved}</h1>
+            <p>{move || strings().not_saved_text}</p>
+            <a class="button" href=listing_path(1)>{move || strings().back_home}</a>
+        </section>
+    }
+}
+
+/// «Немає мережі. Новини станом на 14:32» over a feed from offline reading's saved copy, in
+/// the publisher's time; gone once the network is back and the feed refreshed.
+#[component]
+pub fn OfflineNotice() -> AnyView {
+    let store = use_feed_store();
+    (move || {
+        let saved_at = store.saved_at.get()?;
+        let zone = store
+            .config
+            .with(|config| config.as_ref().and_then(|config| config.utc_offset));
+        let time = saved_time(saved_at, zone)?;
+        let notice = store.ui_lang().strings().offline_notice;
+        Some(view! { <p class="offline-notice wrap" role="status">{notice} " " {time} "."</p> })
+    })
+    .into_any()
 }
 
 /// The meta of a view that is no page of the publication's own.
