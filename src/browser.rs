@@ -38,12 +38,12 @@ pub async fn fetch_feed(config: &SiteConfig, url: &str) -> Result<Feed, FeedErro
 pub async fn fetch_feed_or_saved(
     config: &SiteConfig,
     url: &str,
-) -> Result<(Feed, Option<f64>), FeedError> {
+) -> Result<(Feed, Option<i64>), FeedError> {
     let source = &config.source;
     let (text, headers) = fetch_text(url, source.timeout_seconds).await?;
     let saved_at = headers
         .get(crate::offline::SAVED_AT)
-        .and_then(|at| at.trim().parse::<f64>().ok());
+        .and_then(|at| at.trim().parse::<i64>().ok());
     let feed =
         parse_source(source.kind, &text, &config.read_options(url)).map(|feed| match source.kind {
             SourceKind::JsonFeed => feed,

@@ -69,7 +69,7 @@ function metered() {
   return !!connection && (connection.saveData === true || connection.metered === true);
 }
 
-// Tells the worker about articles: `read` (the reader opened them) or `prefetch` (the newest,
+// Tells the worker about articles, [[path, base, [image, …]], …]: `read` (the reader opened them) or `prefetch` (the newest,
 // fetched in the background, not on a metered or save-data connection). Resolves when the
 // worker has stored them.
 export async function offline_keep(kind, articles) {
@@ -77,7 +77,7 @@ export async function offline_keep(kind, articles) {
   const registration = await navigator.serviceWorker.getRegistration(base().href);
   const worker = registration && (registration.active ?? registration.waiting ?? registration.installing);
   if (!worker) return;
-  const parsed = JSON.parse(articles).map(({ path, images, base }) => ({
+  const parsed = articles.map(([path, base, images]) => ({
     path,
     images: images.flatMap((src) => {
       try {

@@ -9,7 +9,7 @@
 use crate::feed::{Article, Body};
 use crate::i18n::Lang;
 use crate::routes::article_path;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Timelike};
 
 /// How many of the newest articles are fetched in the background.
 pub const PREFETCH: usize = 20;
@@ -47,27 +47,33 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     Some(crate::html::decode_entities(value.get(..end)?).into_owned())
 }
 
-/// The articles for the worker, as JSON: `[{ "path", "images", "base" }]`; src/offline.js
-/// resolves each picture against `base` (the article's address), else the page's.
-pub fn articles_json<'a>(articles: impl IntoIterator<Item = &'a Article>) -> String {
-    let list: Vec<serde_json::Value> = articles
+/// One article for the worker to keep: its page, and its pictures as written, to resolve
+/// against `base` (the article's address), else the page's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Kept {
+    pub path: String,
+    pub images: Vec<String>,
+    pub base: Option<String>,
+}
+
+/// What the worker keeps of each of `articles`.
+pub fn kept<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<Kept> {
+    articles
         .into_iter()
-        .map(|article| {
-            serde_json::json!({
-                "path": article_path(&article.slug),
-                "images": article_images(article),
-                "base": article.base,
-            })
+        .map(|article| Kept {
+            path: article_path(&article.slug),
+            images: article_images(article),
+            base: article.base.clone(),
         })
-        .collect();
-    serde_json::Value::Array(list).to_string()
+        .collect()
 }
 
 /// «Збережено 37 дописів, 12 МБ» / "37 articles saved, 12 MB".
-pub fn stored_text(lang: Lang, articles: u64, bytes: f64) -> String {
+pub fn stored_text(lang: Lang, articles: u64, bytes: u64) -> String {
     let strings = lang.strings();
-    let megabytes = (bytes / 1_048_576.0).round();
-    let size = if bytes > 0.0 && megabytes < 1.0 {
+    // Whole megabytes, rounded, in integers: float formatting would add ~11 KB to the wasm.
+    let megabytes = (bytes + 524_288) / 1_048_576;
+    let size = if bytes > 0 && megabytes < 1 {
         strings.offline_under_one_mb.to_owned()
     } else {
         format!("{megabytes} {}", strings.offline_mb)
@@ -78,12 +84,12 @@ pub fn stored_text(lang: Lang, articles: u64, bytes: f64) -> String {
 
 /// The time the saved feed arrived, in the publisher's time (`publication.utc_offset`, else
 /// UTC): «14:32».
-pub fn saved_time(saved_at_ms: f64, zone: Option<FixedOffset>) -> Option<String> {
-    // Milliseconds since the epoch fit an i64 for any date a browser gives.
-    #[allow(clippy::cast_possible_truncation)]
-    let instant = DateTime::from_timestamp_millis(saved_at_ms as i64)?;
+pub fn saved_time(saved_at_ms: i64, zone: Option<FixedOffset>) -> Option<String> {
+    let instant = DateTime::from_timestamp_millis(saved_at_ms)?;
     let zone = zone.or_else(|| FixedOffset::east_opt(0))?;
-    Some(instant.with_timezone(&zone).format("%H:%M").to_string())
+    // By hand, like src/dates.rs: chrono's `format` brings its strftime machinery into the wasm.
+    let local = instant.with_timezone(&zone);
+    Some(format!("{:02}:{:02}", local.hour(), local.minute()))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -97,7 +103,7 @@ mod js {
         pub fn offline_turn_on() -> js_sys::Promise;
         pub fn offline_turn_off() -> js_sys::Promise;
         pub fn offline_stored() -> js_sys::Promise;
-        pub fn offline_keep(kind: &str, articles: String) -> js_sys::Promise;
+        pub fn offline_keep(kind: &str, articles: js_sys::Array) -> js_sys::Promise;
         pub fn offline_on_online(changed: &js_sys::Function);
         pub fn offline_on_install(installed: &js_sys::Function) -> bool;
     }
@@ -153,30 +159,49 @@ pub async fn turn_off() {
 }
 
 /// How many articles, and how many bytes of pictures, are stored.
-pub async fn stored() -> (u64, f64) {
+pub async fn stored() -> (u64, u64) {
     #[cfg(target_arch = "wasm32")]
     {
         let pair = js_sys::Array::from(&wait(js::offline_stored()).await);
-        // Counts from the worker's own index: small whole numbers.
+        // Whole numbers from the worker's own index; anything else counts as none.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let articles = pair.get(0).as_f64().unwrap_or(0.0).max(0.0) as u64;
-        (articles, pair.get(1).as_f64().unwrap_or(0.0))
+        let whole = |value: wasm_bindgen::JsValue| value.as_f64().unwrap_or(0.0).max(0.0) as u64;
+        (whole(pair.get(0)), whole(pair.get(1)))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        (0, 0.0)
+        (0, 0)
     }
 }
 
-/// Tells the worker to keep `articles` (from [`articles_json`]): `read` ones the reader opened,
-/// or the newest, `prefetch`ed (not on a metered or save-data connection). Waits until kept.
-pub async fn keep(read: bool, articles: String) {
+/// Tells the worker to keep `articles`: `read` ones the reader opened, or the newest,
+/// prefetched (not on a metered or save-data connection). Waits until kept.
+pub async fn keep(read: bool, articles: Vec<Kept>) {
     #[cfg(target_arch = "wasm32")]
-    wait(js::offline_keep(
-        if read { "read" } else { "prefetch" },
-        articles,
-    ))
-    .await;
+    {
+        // [[path, base, [image, …]], …]: plain arrays, no JSON (serde's serialiser is not in
+        // the wasm, and need not be for this).
+        let list: js_sys::Array = articles
+            .into_iter()
+            .map(|kept| {
+                let images: js_sys::Array = kept
+                    .images
+                    .iter()
+                    .map(|src| wasm_bindgen::JsValue::from_str(src))
+                    .collect();
+                let base = kept
+                    .base
+                    .as_deref()
+                    .map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from_str);
+                js_sys::Array::of3(&kept.path.into(), &base, &images)
+            })
+            .collect();
+        wait(js::offline_keep(
+            if read { "read" } else { "prefetch" },
+            list,
+        ))
+        .await;
+    }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (read, articles);
 }
@@ -253,11 +278,11 @@ mod tests {
     #[test]
     fn the_stored_amount_reads_in_both_languages() {
         assert_eq!(
-            stored_text(Lang::Uk, 37, 12.0 * 1_048_576.0),
+            stored_text(Lang::Uk, 37, 12 * 1_048_576),
             "Збережено 37 дописів, 12 МБ"
         );
         assert_eq!(
-            stored_text(Lang::En, 1, 1000.0),
+            stored_text(Lang::En, 1, 1000),
             "Saved: 1 article, under 1 MB"
         );
     }
@@ -267,11 +292,11 @@ mod tests {
         let kyiv = FixedOffset::east_opt(2 * 3600);
         // 2024-11-24 12:32 UTC.
         assert_eq!(
-            saved_time(1_732_451_520_000.0, kyiv).as_deref(),
+            saved_time(1_732_451_520_000, kyiv).as_deref(),
             Some("14:32")
         );
         assert_eq!(
-            saved_time(1_732_451_520_000.0, None).as_deref(),
+            saved_time(1_732_451_520_000, None).as_deref(),
             Some("12:32")
         );
     }

@@ -63,7 +63,7 @@ pub struct FeedStore {
     site: StoredValue<SiteIndex>,
     /// The feed shown is offline reading's saved copy, which arrived at this time
     /// (milliseconds since the epoch); `None` for a feed from the network.
-    pub saved_at: RwSignal<Option<f64>>,
+    pub saved_at: RwSignal<Option<i64>>,
     /// Offline reading is on: the reader asked for it (src/offline.rs).
     pub offline_on: RwSignal<bool>,
     /// Counts the times the worker finished keeping articles, so the control's tally follows.
@@ -169,7 +169,7 @@ impl FeedStore {
         let FeedState::Ready(feed) = self.state.get_untracked() else {
             return;
         };
-        let articles = offline::articles_json(feed.articles.iter().take(offline::PREFETCH));
+        let articles = offline::kept(feed.articles.iter().take(offline::PREFETCH));
         offline::keep(false, articles).await;
         self.kept.update(|kept| *kept += 1);
     }

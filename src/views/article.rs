@@ -87,7 +87,7 @@ fn article_view(store: FeedStore, article: Article, ui: Lang) -> impl IntoView {
     // Above the text: for a podcast episode the player is what the reader came for.
     let attachments = attachments(&article.attachments, site.as_ref(), lang);
     // With offline reading on, the worker keeps the article read and its pictures.
-    let kept = offline::articles_json([article]);
+    let kept = offline::kept([article]);
     Effect::new(move |_| {
         if store.offline_on.get() {
             let kept = kept.clone();

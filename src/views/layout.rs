@@ -119,7 +119,7 @@ fn OfflineControl() -> impl IntoView {
     let supported = RwSignal::new(false);
     Effect::new(move |_| supported.set(offline::supported()));
     let busy = RwSignal::new(false);
-    let stored = RwSignal::new(None::<(u64, f64)>);
+    let stored = RwSignal::new(None::<(u64, u64)>);
     Effect::new(move |_| {
         store.kept.track();
         if store.offline_on.get() {
