@@ -7,6 +7,8 @@ export const port = Number(process.env.E2E_PORT ?? 4807);
 export const newsPort = port + 1;
 // A partner's site on another loopback address, embedding the widget.
 export const partnerOrigin = `http://127.0.0.2:${port + 2}`;
+// A host whose build the tests replace, as a publisher deploys (tests/e2e/offline.spec.ts).
+export const deployPort = port + 4; // port + 3 is WebKitWebDriver's (tests/journey/run.mjs)
 const run = writeE2eSites('tests/e2e/artifacts', port);
 
 export default defineConfig({

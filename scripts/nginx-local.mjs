@@ -21,8 +21,9 @@ export function writeMainConfig(run) {
 
 /**
  * Writes everything the end-to-end suites serve into `<artifacts>/`: `dist/` at the root of
- * 127.0.0.1:`port`, `dist-news/` under /news/ on `port + 1`, and a partner's page embedding
- * the widget on 127.0.0.2:`port + 2` (tests/e2e/partner.html). Used by playwright.config.ts
+ * 127.0.0.1:`port`, `dist-news/` under /news/ on `port + 1`, a partner's page embedding
+ * the widget on 127.0.0.2:`port + 2` (tests/e2e/partner.html), and a host to deploy builds
+ * onto on `port + 4`. Used by playwright.config.ts
  * (Chromium) and tests/journey/run.mjs (Firefox, WebKit). Returns the nginx run folder, to
  * start `nginx -p <run> -c <run>/nginx.conf`.
  */
@@ -52,6 +53,10 @@ export function writeE2eSites(artifacts, port) {
     }
     writeLocalSite(run, 'dist-news', newsPort, www);
   }
+  // A host a new build is deployed onto while a reader has the old one (tests/e2e/offline.spec.ts):
+  // dist/'s server block on `port + 4`, serving whichever build <artifacts>/deploy/live links to.
+  rmSync(`${run}/site-${port + 4}.conf`, { force: true });
+  if (existsSync('dist/nginx.conf')) writeLocalSite(run, 'dist', port + 4, resolve(artifacts, 'deploy', 'live'));
   const partner = resolve(artifacts, 'partner');
   mkdirSync(partner, { recursive: true });
   writeFileSync(

@@ -5,8 +5,9 @@
 //   scripts/make-icons.sh), the language. Every page links it (index.html).
 // - sw.js, the service worker (scripts/sw.template.js), with this build's own files written
 //   into it: the content-hashed app files, the app shell (404.html, which starts the app at
-//   once on any path) and the icons. Its version is the hash of exactly those files, so a new
-//   deploy is a new worker and an unchanged one is byte-for-byte the same file.
+//   once on any path) and the icons. Its version is the hash of exactly those files and of the
+//   worker's code, so a new deploy is a new worker and an unchanged one is byte-for-byte the
+//   same file.
 // Nothing here registers the worker: the app does, only when the reader asks (src/offline.js).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -51,10 +52,11 @@ const hashed = all.filter(
 );
 if (!hashed.some((path) => path.endsWith('.wasm'))) throw new Error('offline: no hashed wasm in the build');
 const precache = [...hashed, '404.html', 'config.json', 'favicon.svg', 'manifest.webmanifest', ...all.filter((path) => path.startsWith('icons/'))].sort();
-const digest = createHash('sha256');
+const template = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8');
+const digest = createHash('sha256').update(template);
 for (const path of precache) digest.update(path).update('\0').update(readFileSync(join(dist, path)));
 const version = digest.digest('hex').slice(0, 16);
-const worker = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8')
+const worker = template
   .replace('__VERSION__', version)
   .replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dist, 'sw.js'), worker);

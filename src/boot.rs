@@ -70,9 +70,17 @@ fn run(store: FeedStore) {
     on_page_shown(move || store.refresh_if_stale());
     offline::on_online(move || store.refresh());
     // Installing the site as an app asks for offline reading; so does running as one.
-    let installed = offline::on_install(move || spawn_local(store.set_offline(true)));
+    let installed = offline::on_install(move || {
+        spawn_local(async move {
+            store.set_offline(true).await;
+        });
+    });
     spawn_local(async move {
-        if installed || offline::is_on().await {
+        if offline::is_on().await {
+            // On from an earlier visit: the worker is there and saved the feed as it came.
+            store.offline_on.set(true);
+            store.prefetch().await;
+        } else if installed {
             store.set_offline(true).await;
         }
     });

@@ -191,13 +191,15 @@ pub struct Strings {
     pub media_notice: &'static str,
     pub media_load: &'static str,
     /// Offline reading (src/offline.rs): the footer's control, what it has stored («Збережено»
-    /// followed by a count of [`Strings::offline_articles`] and a size), the notice over a
-    /// saved feed (followed by its time), an article that was not saved.
+    /// followed by a count of [`Strings::offline_articles`] and a size), why it could not be
+    /// turned on, the notice over a saved feed (followed by its time), an article that was not
+    /// saved.
     pub offline_toggle: &'static str,
     pub offline_stored: &'static str,
     pub offline_articles: [&'static str; 3],
     pub offline_mb: &'static str,
     pub offline_under_one_mb: &'static str,
+    pub offline_failed: &'static str,
     pub offline_notice: &'static str,
     pub not_saved: &'static str,
     pub not_saved_text: &'static str,
@@ -265,6 +267,7 @@ const UK: Strings = Strings {
     offline_articles: ["допис", "дописи", "дописів"],
     offline_mb: "МБ",
     offline_under_one_mb: "менше 1 МБ",
+    offline_failed: "Не вдалося зберегти сайт на пристрої (забракло місця або мережі). Спробуйте ще раз пізніше.",
     offline_notice: "Немає мережі. Новини станом на",
     not_saved: "Цей допис не збережено для читання без мережі",
     not_saved_text: "Його можна буде прочитати, щойно повернеться мережа. Збережені новини — на головній.",
@@ -332,6 +335,7 @@ const EN: Strings = Strings {
     offline_articles: ["article", "articles", "articles"],
     offline_mb: "MB",
     offline_under_one_mb: "under 1 MB",
+    offline_failed: "The site could not be saved on this device (no room or no network). Try again later.",
     offline_notice: "Offline. News as of",
     not_saved: "This article was not saved for offline reading",
     not_saved_text: "You can read it once you are back online. The saved news is on the front page.",

@@ -34,6 +34,9 @@ export async function offline_turn_on() {
     });
     return true;
   } catch {
+    // Its files could not all be stored (the browser's quota, or the network went): nothing
+    // half-done is left behind.
+    await offline_turn_off();
     return false;
   }
 }

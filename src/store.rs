@@ -175,18 +175,22 @@ impl FeedStore {
     }
 
     /// Turns offline reading on (`true`) or off, from the footer's control or the app being
-    /// installed. On: the worker is registered, the feed fetched again through it so a copy
-    /// is saved, and the newest articles kept. Off: the worker and all it stored are gone.
-    pub async fn set_offline(self, on: bool) {
-        if on {
-            if offline::turn_on().await {
-                self.offline_on.set(true);
-                self.fetch(false).await;
-            }
+    /// installed; whether it is on afterwards. On: the worker is registered, the feed fetched
+    /// again through it so a copy is saved, and the newest articles kept; if the browser would
+    /// not store its files, it stays off. Off: the worker and all it stored are gone.
+    pub async fn set_offline(self, on: bool) -> bool {
+        let now_on = if on {
+            offline::turn_on().await
         } else {
             offline::turn_off().await;
-            self.offline_on.set(false);
+            false
+        };
+        // Set even when unchanged: the control's box follows this, not the click.
+        self.offline_on.set(now_on);
+        if now_on {
+            self.fetch(false).await;
         }
+        now_on
     }
 
     /// Names the publication after its WordPress site, read from the site's REST API index

@@ -119,6 +119,7 @@ fn OfflineControl() -> impl IntoView {
     let supported = RwSignal::new(false);
     Effect::new(move |_| supported.set(offline::supported()));
     let busy = RwSignal::new(false);
+    let failed = RwSignal::new(false);
     let stored = RwSignal::new(None::<(u64, u64)>);
     Effect::new(move |_| {
         store.kept.track();
@@ -135,17 +136,18 @@ fn OfflineControl() -> impl IntoView {
         busy.set(true);
         let on = !store.offline_on.get_untracked();
         spawn_local(async move {
-            store.set_offline(on).await;
+            let now_on = store.set_offline(on).await;
+            failed.set(on && !now_on);
             busy.set(false);
         });
     };
     move || {
         supported.get().then(|| {
             let strings = move || store.ui_lang().strings();
-            let tally = move || {
-                stored
-                    .get()
-                    .map(|(articles, bytes)| offline::stored_text(store.ui_lang(), articles, bytes))
+            let tally = move || match stored.get() {
+                Some((articles, bytes)) => offline::stored_text(store.ui_lang(), articles, bytes),
+                None if failed.get() => strings().offline_failed.to_owned(),
+                None => String::new(),
             };
             view! {
                 <p class="offline-control">

@@ -1,6 +1,10 @@
-import { newsPort } from '../../playwright.config';
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { deployPort, newsPort } from '../../playwright.config';
 import { expect, takenOver, test } from './fixtures';
-import type { Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 
 // Offline reading (issue 16): nothing before the reader asks; once on, the news, the articles
 // read and their pictures stay readable with the network cut; off removes everything.
@@ -11,6 +15,55 @@ const TOGGLE = 'Читати без мережі';
 const registrations = (page: Page) =>
   page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope));
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
+const appCaches = async (page: Page) => (await cacheNames(page)).filter((name) => name.startsWith('vistka-app-'));
+const stylesheet = (page: Page) =>
+  page.evaluate(() => new URL(document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]')?.href ?? '').pathname.slice(1));
+
+// A host the tests deploy builds onto (scripts/nginx-local.mjs): it serves whichever build
+// deploy/live links to, as a publisher's upload replaces the files under a running server.
+const DEPLOY = `http://127.0.0.1:${deployPort}/`;
+const DEPLOYS = 'tests/e2e/artifacts/deploy';
+const FIRST_CSS = readdirSync('dist').find((name) => /^main-[0-9a-f]+\.css$/.test(name)) ?? '';
+
+/** Makes deploy/<name>, a copy of dist/; returns the folder. */
+function deploy(name: string) {
+  const dir = join(DEPLOYS, name);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync('dist', dir, { recursive: true });
+  return dir;
+}
+
+/** Points the host at deploy/<name>. */
+function go(name: string) {
+  const live = join(DEPLOYS, 'live');
+  rmSync(live, { force: true });
+  symlinkSync(resolve(DEPLOYS, name), live);
+}
+
+/**
+ * A second build as a rebuild with a changed stylesheet writes it: new content under a new
+ * hashed name, every page pointing at it with its integrity, and the worker written again by
+ * the build's own step (scripts/offline.mjs). Precompressed copies of what changed are dropped.
+ */
+function restyle(dir: string) {
+  const css = FIRST_CSS.replace(/-[0-9a-f]+\.css$/, '-5ec0d0b1d0000000.css');
+  const content = `${readFileSync(join(dir, FIRST_CSS), 'utf8')}\nbody { outline: 1px dashed transparent; }\n`;
+  for (const suffix of ['', '.br', '.gz']) rmSync(join(dir, FIRST_CSS + suffix), { force: true });
+  writeFileSync(join(dir, css), content);
+  const integrity = `sha384-${createHash('sha384').update(content).digest('base64')}`;
+  const pages = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? pages(join(folder, entry.name)) : entry.name.endsWith('.html') ? [join(folder, entry.name)] : [],
+    );
+  for (const path of pages(dir)) {
+    const html = readFileSync(path, 'utf8');
+    writeFileSync(path, html.replace(new RegExp(`${FIRST_CSS}" integrity="[^"]*"`, 'g'), `${css}" integrity="${integrity}"`));
+    for (const suffix of ['.br', '.gz']) rmSync(path + suffix, { force: true });
+  }
+  for (const suffix of ['.br', '.gz']) rmSync(join(dir, 'sw.js' + suffix), { force: true });
+  execFileSync('node', ['scripts/offline.mjs', dir, '/']);
+  return css;
+}
 
 async function turnOn(page: Page) {
   await page.getByLabel(TOGGLE).check();
@@ -36,6 +89,24 @@ test.describe('offline reading', () => {
     });
     expect(manifest).toMatchObject({ start_url: '/', scope: '/', display: 'standalone', lang: 'uk' });
     expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(['192x192', '512x512', '512x512']);
+  });
+
+  test('installable: Chromium finds nothing missing, with no worker registered', async ({ baseURL, launchOptions }, testInfo) => {
+    // Chromium's own installability checks, which Lighthouse's PWA audits reported until
+    // Lighthouse 12 dropped them; a profile on disk, as no site can be installed from an
+    // incognito context (Playwright's default).
+    const profile = testInfo.outputPath('profile');
+    const browser = await chromium.launchPersistentContext(profile, launchOptions);
+    try {
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      await page.goto(baseURL ?? '/');
+      await takenOver(page);
+      const devtools = await browser.newCDPSession(page);
+      expect(await devtools.send('Page.getInstallabilityErrors')).toEqual({ installabilityErrors: [] });
+      expect(await registrations(page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   test('on: the front page and the articles read, with pictures, work offline; off removes all', async ({ page, context }) => {
@@ -76,28 +147,52 @@ test.describe('offline reading', () => {
     await expect.poll(() => cacheNames(page)).toEqual([]);
   });
 
-  // FIXME: page.route does not see the browser's update check for sw.js (it is not the page's
-  // request), so this stand-in for a second build never installs. To do: a real second build
-  // (scripts/build.sh into another folder, swapped under the server) instead.
-  test.fixme('a new deploy replaces the old worker and its files: no mixed builds', async ({ page }) => {
+  test('a browser that will not store the files: the control says so, stays off, the site works', async ({ page, baseURL }) => {
     await page.goto('/');
     await takenOver(page);
+    // Room for less than the app's wasm alone (~600 KB), as on a phone that is out of space.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL ?? '').origin, quotaSize: 100_000 });
+    await page.getByLabel(TOGGLE).check();
+    await expect(page.locator('.offline-stored')).toHaveText(/Не вдалося зберегти сайт на пристрої/);
+    await expect(page.getByLabel(TOGGLE)).not.toBeChecked();
+    expect(await registrations(page)).toEqual([]);
+    expect(await cacheNames(page)).toEqual([]);
+    await page.locator('main .card-title a').first().click();
+    await expect(page.locator('main article h1')).toBeVisible();
+  });
+
+  test('a new deploy is picked up on the next load, and no page mixes two builds', async ({ page, context }) => {
+    deploy('first');
+    const secondCss = restyle(deploy('second'));
+    go('first');
+    await page.goto(DEPLOY);
+    await takenOver(page);
     await turnOn(page);
-    const before = (await cacheNames(page)).filter((name) => name.startsWith('vistka-app-'));
-    expect(before).toHaveLength(1);
-    // A second build: the same files under a new version, as a rebuild with changes writes.
-    await page.route('**/sw.js', async (route) => {
-      const response = await route.fetch();
-      const text = (await response.text()).replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1next'");
-      await route.fulfill({ response, body: text });
-    });
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    await expect
-      .poll(async () => (await cacheNames(page)).filter((name) => name.startsWith('vistka-app-')))
-      .toEqual([`${before[0]}next`]);
+    const [firstCache] = await appCaches(page);
+    expect(await stylesheet(page)).toBe(FIRST_CSS);
+
+    // The publisher uploads the second build; the reader loads the site again.
+    go('second');
     await page.reload();
     await takenOver(page);
+    // The page came from the network, whole: the new build's stylesheet, and it applies.
+    expect(await stylesheet(page)).toBe(secondCss);
+    await expect(page.locator('body')).toHaveCSS('outline-style', 'dashed');
+    // The new worker replaced the old one and its files.
+    await expect.poll(() => appCaches(page)).toEqual([expect.not.stringMatching(firstCache)]);
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect(loaded.filter((name) => name.endsWith(FIRST_CSS))).toEqual([]);
+
+    // Offline, the saved app is the new build's, whole.
+    await context.setOffline(true);
+    await page.reload();
     await expect(page.locator('main .card')).toHaveCount(20);
+    expect(await stylesheet(page)).toBe(secondCss);
+    await expect(page.locator('body')).toHaveCSS('outline-style', 'dashed');
+    await context.setOffline(false);
+    await page.getByLabel(TOGGLE).uncheck();
+    await expect.poll(() => registrations(page)).toEqual([]);
   });
 
   test('under /news/: the worker is scoped to the sub-path and works offline', async ({ page, context }) => {
