@@ -68,7 +68,7 @@ fn run(store: FeedStore) {
     }
     mark_app_running();
     on_page_shown(move || store.refresh_if_stale());
-    offline::on_online(move || store.refresh());
+    offline::on_online(move || store.back_online());
     // Installing the site as an app asks for offline reading; so does running as one.
     let installed = offline::on_install(move || {
         spawn_local(async move {

@@ -83,6 +83,19 @@ pub async fn fetch_site_index(config: &SiteConfig) -> Option<WordPressSite> {
     parse_wordpress_index(&text)
 }
 
+/// Resolves after `wait`.
+pub async fn sleep(wait: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = set_timeout_with_handle(
+            move || {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            },
+            wait,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// GETs a URL as text (with the response headers), aborting the request after
 /// `timeout_seconds`.
 async fn fetch_text(

@@ -6,7 +6,7 @@
 
 use crate::browser::{
     drop_lang_param, fetch_config, fetch_feed, fetch_feed_or_saved, fetch_site_index,
-    reading_anchor, save_lang,
+    reading_anchor, save_lang, sleep,
 };
 use crate::config::{choose_ui_lang, SiteConfig, SourceKind};
 use crate::feed::{with_site, wordpress_slug_url, Feed, FeedError, WordPressSite};
@@ -15,6 +15,7 @@ use crate::offline;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// The most pages of a paged feed loaded: enough for any reader's browsing, bounded so a
 /// feed of endless pages cannot keep the tab busy.
@@ -151,13 +152,22 @@ impl FeedStore {
         }
     }
 
-    /// Fetches the feed again now, keeping what is shown: the network is back.
-    pub fn refresh(self) {
-        if matches!(self.state.get_untracked(), FeedState::Ready(_)) {
-            spawn_local(self.fetch(false));
-        } else {
-            spawn_local(self.fetch(true));
-        }
+    /// The network is back: fetches the feed again, keeping what is shown. While what arrives
+    /// is still offline reading's saved copy (browsers say they are online before requests get
+    /// through), tries again after 1, 2, 4, 8 and 16 seconds.
+    pub fn back_online(self) {
+        spawn_local(async move {
+            for retry in 0..6 {
+                if retry > 0 {
+                    sleep(Duration::from_secs(1 << (retry - 1))).await;
+                }
+                let shown = matches!(self.state.get_untracked(), FeedState::Ready(_));
+                self.fetch(!shown).await;
+                if self.saved_at.get_untracked().is_none() {
+                    return;
+                }
+            }
+        });
     }
 
     /// With offline reading on, has the worker keep the newest [`offline::PREFETCH`] articles

@@ -65,11 +65,20 @@ function restyle(dir: string) {
   return css;
 }
 
+/** Turns offline reading on and waits until it is done: the feed saved, the newest kept. */
 async function turnOn(page: Page) {
   await page.getByLabel(TOGGLE).check();
+  await expect(page.getByLabel(TOGGLE)).not.toHaveAttribute('aria-busy', 'true');
   await expect(page.locator('.offline-stored')).toContainText('Збережено');
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
+
+/** The worker's index of kept articles (scripts/sw.template.js): their paths. */
+const keptPaths = (page: Page) =>
+  page.evaluate(async () => {
+    const saved = await caches.match(new URL('__vistka/index.json', document.baseURI).href);
+    return Object.keys(saved ? await saved.json() : {});
+  });
 
 test.describe('offline reading', () => {
   test.skip(({ isMobile }) => isMobile, 'the worker does not depend on the screen width');
@@ -145,6 +154,55 @@ test.describe('offline reading', () => {
     await page.getByLabel(TOGGLE).uncheck();
     await expect.poll(() => registrations(page)).toEqual([]);
     await expect.poll(() => cacheNames(page)).toEqual([]);
+  });
+
+  test('the newest 20 are kept when it is turned on, but not on a save-data connection', async ({ page, browser }) => {
+    await page.goto('/');
+    await takenOver(page);
+    await turnOn(page);
+    await expect(page.locator('.offline-stored')).toContainText('Збережено 20 дописів');
+
+    const saving = await browser.newContext({ locale: 'uk-UA' });
+    const frugal = await saving.newPage();
+    await frugal.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+    await frugal.goto('/');
+    await takenOver(frugal);
+    await turnOn(frugal);
+    await expect(frugal.locator('.offline-stored')).toContainText('Збережено 0 дописів');
+    // What the reader opens is still kept.
+    await frugal.locator('main .card-title a').first().click();
+    await expect(frugal.locator('main article h1')).toBeVisible();
+    await expect(frugal.locator('.offline-stored')).toContainText('Збережено 1 допис,');
+    await saving.close();
+  });
+
+  test('at most 200 articles, the least recently read out first', async ({ page }) => {
+    await page.goto('/');
+    await takenOver(page);
+    await turnOn(page);
+    const newest = await keptPaths(page);
+    expect(newest).toHaveLength(20);
+    // 200 more articles read, as the app tells the worker (src/offline.js), the first of
+    // them read before the others.
+    await page.evaluate(async () => {
+      const tell = (articles: { path: string; images: string[] }[]) =>
+        new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = resolve;
+          navigator.serviceWorker.controller?.postMessage({ type: 'read', articles }, [channel.port2]);
+        });
+      await tell([{ path: '/article/read-first', images: [] }]);
+      await tell(Array.from({ length: 199 }, (_, i) => ({ path: `/article/read-${i}`, images: [] })));
+    });
+    // The 20 kept when it was turned on were read least recently: they went.
+    const kept = await keptPaths(page);
+    expect(kept).toHaveLength(200);
+    expect(kept.filter((path) => newest.includes(path))).toEqual([]);
+    // Reading one of those again keeps it, and the least recently read one goes.
+    await page.goto(newest[0]);
+    await expect.poll(() => keptPaths(page)).toContain(newest[0]);
+    await expect(page.locator('.offline-stored')).toContainText('Збережено 200 дописів');
+    expect(await keptPaths(page)).not.toContain('/article/read-first');
   });
 
   test('a browser that will not store the files: the control says so, stays off, the site works', async ({ page, baseURL }) => {
