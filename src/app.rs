@@ -3,13 +3,14 @@
 
 use crate::browser::{announce_new_view, apply_colors, set_document_lang};
 use crate::i18n::Lang;
-use crate::routes::{embed_path, router_base};
+use crate::routes::{embed_path, is_search_path, router_base};
 use crate::store::{use_feed_store, FeedStore};
 use crate::views::article::ArticlePage;
 use crate::views::consent::{use_consent, ConsentBanner, ConsentDialog, ConsentStore};
 use crate::views::embed::EmbedView;
 use crate::views::layout::{ScrollRestoration, SiteFooter, SiteHeader, SkipLink};
 use crate::views::listing::{CategoryPage, HomePage};
+use crate::views::search::SearchPage;
 use crate::views::status::NotFound;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -48,10 +49,12 @@ fn Site() -> impl IntoView {
     let consent = use_consent();
     Effect::new(move |_| consent.apply());
     // On every route change after the first page: focus the new headline, announce the title.
+    // Not for the search view: the reader is typing in the header's field, focus stays there
+    // and the view announces its results.
     let location = use_location();
     Effect::new(move |first_done: Option<bool>| {
-        location.pathname.track();
-        if first_done == Some(true) {
+        let searching = location.pathname.with(|path| is_search_path(path));
+        if first_done == Some(true) && !searching {
             announce_new_view(ROUTE_ANNOUNCER);
         }
         true
@@ -69,6 +72,7 @@ fn Site() -> impl IntoView {
                 <Route path=path!("/article/:slug") view=ArticlePage />
                 <Route path=path!("/category/:slug") view=CategoryPage />
                 <Route path=path!("/category/:slug/page/:page") view=CategoryPage />
+                <Route path=path!("/search") view=SearchPage />
             </Routes>
         </main>
         <SiteFooter />

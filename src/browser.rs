@@ -645,6 +645,18 @@ pub fn announce_new_view(live_region_id: &'static str) {
     });
 }
 
+/// Has the live region `live_region_id` say `text` (search results as they change).
+pub fn announce(live_region_id: &str, text: &str) {
+    if let Some(region) = document().get_element_by_id(live_region_id) {
+        region.set_text_content(Some(text));
+    }
+}
+
+/// The path the browser shows now.
+pub fn current_path() -> Option<String> {
+    window().location().pathname().ok()
+}
+
 /// What the browser was served for this URL.
 pub enum PageKind {
     /// The build's document for this very view (`data-prerendered="page"` on `<body>`).

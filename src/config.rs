@@ -31,7 +31,13 @@ pub struct SiteConfig {
     pub consent: ConsentPolicy,
     /// A script URL inserted only after the reader consents to analytics.
     pub analytics_script: Option<String>,
+    /// The web search engine the search form uses without JavaScript: its query parameters
+    /// become hidden fields, `{site}` in them the site's host and path (`search.engine_url`).
+    pub search_engine_url: String,
 }
+
+/// DuckDuckGo: no account, no tracking, and its `sites` parameter restricts results to a site.
+pub const DEFAULT_SEARCH_ENGINE_URL: &str = "https://duckduckgo.com/?sites={site}";
 
 /// Accent colours for light and dark schemes, as `#rgb` or `#rrggbb`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -78,6 +84,7 @@ impl Default for SiteConfig {
             page_size: 20,
             consent: ConsentPolicy::default(),
             analytics_script: None,
+            search_engine_url: DEFAULT_SEARCH_ENGINE_URL.to_owned(),
         }
     }
 }
@@ -98,6 +105,7 @@ impl SiteConfig {
         let colors = object(root, "colors")?;
         let source = object(root, "source")?;
         let consent = object(root, "consent")?;
+        let search = object(root, "search")?;
         Ok(SiteConfig {
             name: text_field(publication, "name", "publication.name")?,
             description: text_field(publication, "description", "publication.description")?,
@@ -155,6 +163,8 @@ impl SiteConfig {
                     .unwrap_or(defaults.consent.lifetime_days),
             },
             analytics_script: url_field(consent, "analytics_script", "consent.analytics_script")?,
+            search_engine_url: url_field(search, "engine_url", "search.engine_url")?
+                .unwrap_or(defaults.search_engine_url),
         })
     }
 
@@ -166,6 +176,31 @@ impl SiteConfig {
     /// What the publication is about: the configured description, else the feed's.
     pub fn publication_description<'a>(&'a self, feed: &'a Feed) -> Option<&'a str> {
         self.description.as_deref().or(feed.description.as_deref())
+    }
+
+    /// The no-JavaScript search form: the engine's address without its query, and its query
+    /// parameters as hidden fields with `{site}` replaced by the site's host and path. Without
+    /// a site address the fields naming `{site}` are left out (the engine searches the web).
+    pub fn search_form(&self) -> (String, Vec<(String, String)>) {
+        let (action, query) = self
+            .search_engine_url
+            .split_once('?')
+            .unwrap_or((self.search_engine_url.as_str(), ""));
+        let site = self.url.as_ref().map(SiteAddress::site);
+        let fields = query
+            .split('&')
+            .filter_map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                let value = crate::slug::percent_decode(&value.replace('+', " "));
+                let value = match (value.contains("{site}"), &site) {
+                    (false, _) => value,
+                    (true, Some(site)) => value.replace("{site}", site),
+                    (true, None) => return None,
+                };
+                (!name.is_empty()).then(|| (crate::slug::percent_decode(name), value))
+            })
+            .collect();
+        (action.to_owned(), fields)
     }
 
     /// How to read the feed fetched from `feed_url`.
@@ -241,6 +276,15 @@ impl SiteAddress {
     /// The scheme and host, `https://example.com`: what tells the site's own files from others'.
     pub fn origin(&self) -> &str {
         &self.origin
+    }
+
+    /// The host and path a `site:` search names: `example.com/news`.
+    pub fn site(&self) -> String {
+        let host = self
+            .origin
+            .split_once("://")
+            .map_or(self.origin.as_str(), |(_, host)| host);
+        format!("{host}{}", self.path.trim_end_matches('/'))
     }
 
     /// The path the address names, `/` or `/news/`: the build's base should be the same.
@@ -570,5 +614,38 @@ mod tests {
             browser: vec![Lang::En],
         };
         assert_eq!(config.ui_lang(&reader, Some(Lang::En)), Lang::Uk);
+    }
+
+    #[test]
+    fn the_search_form_restricts_the_engine_to_the_site() {
+        let config = SiteConfig::parse(r#"{"publication": {"url": "https://example.com/news/"}}"#)
+            .expect("valid");
+        assert_eq!(
+            config.search_form(),
+            (
+                "https://duckduckgo.com/".to_owned(),
+                vec![("sites".to_owned(), "example.com/news".to_owned())]
+            )
+        );
+        let google = SiteConfig::parse(
+            r#"{"publication": {"url": "https://example.com/"}, "search": {"engine_url": "https://www.google.com/search?as_sitesearch={site}&hl=uk"}}"#,
+        )
+        .expect("valid");
+        assert_eq!(
+            google.search_form(),
+            (
+                "https://www.google.com/search".to_owned(),
+                vec![
+                    ("as_sitesearch".to_owned(), "example.com".to_owned()),
+                    ("hl".to_owned(), "uk".to_owned())
+                ]
+            )
+        );
+        let nowhere = SiteConfig::default();
+        assert_eq!(
+            nowhere.search_form(),
+            ("https://duckduckgo.com/".to_owned(), Vec::new())
+        );
+        assert!(SiteConfig::parse(r#"{"search": {"engine_url": "javascript:x"}}"#).is_err());
     }
 }

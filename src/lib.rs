@@ -30,6 +30,7 @@ pub mod paging;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod routes;
+pub mod search;
 pub mod slug;
 pub mod store;
 pub mod views;

@@ -43,6 +43,38 @@ pub fn category_path(slug: &str, page: usize) -> String {
     }
 }
 
+/// The search view: `/search`, with `?q=` the query and `&page=` its page.
+pub fn search_path(query: &str, page: usize) -> String {
+    let mut path = format!("{BASE}search");
+    if !query.trim().is_empty() {
+        path.push_str("?q=");
+        path.push_str(&encode_component(query.trim()));
+        if page > 1 {
+            path.push_str(&format!("&page={page}"));
+        }
+    }
+    path
+}
+
+/// Whether `path` (with the base, as the browser has it) is the search page's.
+pub fn is_search_path(path: &str) -> bool {
+    path.trim_end_matches('/') == search_path("", 1)
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn encode_component(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                encoded.push(char::from(byte))
+            }
+            byte => encoded.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    encoded
+}
+
 /// The embed view's path: what partners' iframes load.
 pub fn embed_path() -> String {
     format!("{BASE}embed")
@@ -138,6 +170,7 @@ pub fn site_paths(feed: &Feed, page_size: usize) -> impl Iterator<Item = String>
         .chain(articles)
         .chain(categories)
         .chain(std::iter::once(embed_path()))
+        .chain(std::iter::once(search_path("", 1)))
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ pub fn slugify(text: &str) -> String {
 /// The lowercase of ASCII and of the letters [`transliterate`] knows; any other character as
 /// it is, since it becomes a separator whatever its case. Unicode's case tables would cost
 /// the wasm 11 KB and each of a feed's 10,000 titles a table search per letter.
-fn lowercase(c: char) -> char {
+pub(crate) fn lowercase(c: char) -> char {
     let shift = match c {
         'A'..='Z' | 'А'..='Я' => 0x20,
         'À'..='Þ' if c != '×' => 0x20,
@@ -68,13 +68,17 @@ fn cut_at_word(slug: &str, max: usize) -> &str {
 }
 
 /// Characters dropped without breaking the word: apostrophes and soft/hard signs.
-fn is_silent(c: char) -> bool {
+pub(crate) fn is_silent(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`' | 'ь' | 'ъ')
 }
 
 /// KMU 2010: є ї й ю я are written ye yi y yu ya at the start of a word, ie i i iu ia
 /// elsewhere; г after з is gh (Згорани → Zghorany).
-fn transliterate(c: char, at_word_start: bool, previous: Option<char>) -> Option<&'static str> {
+pub(crate) fn transliterate(
+    c: char,
+    at_word_start: bool,
+    previous: Option<char>,
+) -> Option<&'static str> {
     let latin = match c {
         'а' => "a",
         'б' => "b",

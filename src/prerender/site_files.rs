@@ -14,7 +14,7 @@ use crate::i18n::{Lang, ReaderLanguages};
 use crate::links::has_scheme;
 use crate::paging::page_count;
 use crate::routes::{
-    article_path, category_path, embed_path, listing_path, site_paths, BASE, RSS_FILE,
+    article_path, category_path, embed_path, listing_path, search_path, site_paths, BASE, RSS_FILE,
 };
 use chrono::{DateTime, Datelike, FixedOffset, SecondsFormat, TimeDelta};
 use quick_xml::escape::partial_escape;
@@ -270,12 +270,13 @@ fn sitemaps(
 }
 
 /// Every page the build writes that a search engine should list, with when it last changed:
-/// all of `site_paths` but the embed view, which is there for partners' iframes.
+/// all of `site_paths` but the embed view, which is there for partners' iframes, and the
+/// empty search page.
 fn sitemap_pages(feed: &Feed, page_size: usize) -> Vec<(String, Option<DateTime<FixedOffset>>)> {
     let changes = page_changes(feed, page_size);
-    let embed = embed_path();
+    let unlisted = [embed_path(), search_path("", 1)];
     site_paths(feed, page_size)
-        .filter(|path| *path != embed)
+        .filter(|path| !unlisted.contains(path))
         .map(|path| {
             let lastmod = changes.get(&path).copied();
             (path, lastmod)
@@ -899,9 +900,9 @@ mod tests {
 
     /// The pages a crawler should know: every listing page, article and category page.
     fn expected_pages(feed: &Feed, page_size: usize) -> Vec<String> {
-        let embed = embed_path();
+        let unlisted = [embed_path(), search_path("", 1)];
         site_paths(feed, page_size)
-            .filter(|path| *path != embed)
+            .filter(|path| !unlisted.contains(path))
             .map(|path| url(&path))
             .collect()
     }

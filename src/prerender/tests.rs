@@ -1,7 +1,9 @@
 use super::*;
 use crate::feed::parse_json_feed;
 use crate::i18n::Lang;
-use crate::routes::{article_path, category_path, embed_path, listing_path, site_paths, BASE};
+use crate::routes::{
+    article_path, category_path, embed_path, listing_path, search_path, site_paths, BASE,
+};
 
 const DEMO_FEED: &str = include_str!("../../public/feed.json");
 const DEMO_CONFIG: &str = include_str!("../../public/config.json");
@@ -61,10 +63,11 @@ fn every_view_of_the_feed_is_a_path() {
         assert!(paths.contains(&category_path(&category.slug, 1)));
     }
     assert!(paths.contains(&embed_path()));
+    assert!(paths.contains(&search_path("", 1)));
     let category_pages = feed.categories.len(); // every demo category fits one page
     assert_eq!(
         paths.len(),
-        listing_pages + feed.articles.len() + category_pages + 1
+        listing_pages + feed.articles.len() + category_pages + 2
     );
     let mut unique = paths.clone();
     unique.sort();
@@ -508,4 +511,19 @@ fn real_podcast_feeds_get_their_episodes_behind_the_consent_placeholder() {
         );
         assert_eq!(count(body, "class=\"attachment-download\""), 1, "{host}");
     }
+}
+
+#[test]
+fn the_search_page_is_an_unlisted_form_for_the_web_search_engine() {
+    let config = Arc::new(
+        SiteConfig::parse(r#"{"publication": {"url": "https://vistka.example/"}}"#).expect("valid"),
+    );
+    let (_, feed) = demo();
+    let page = render_page(&config, &feed, &search_path("", 1));
+    assert_eq!(page.meta.map(|meta| meta.listed()), Some(false));
+    assert!(page.body.contains(r#"role="search""#), "a search landmark");
+    assert!(page.body.contains(r#"action="https://duckduckgo.com/""#));
+    assert!(page.body.contains(r#"name="sites" value="vistka.example""#));
+    assert!(page.body.contains(r#"name="q""#));
+    assert!(page.body.contains("<h1"));
 }

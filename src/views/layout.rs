@@ -1,6 +1,7 @@
 //! The frame around every view: skip link, header with sections, footer.
 
 use super::consent::CookieSettingsLink;
+use super::search::SearchForm;
 use super::status::OfflineNotice;
 use crate::browser::{keep_scroll_positions, url_key, ScrollMemory};
 use crate::config::SourceKind;
@@ -65,6 +66,7 @@ pub fn SiteHeader() -> impl IntoView {
                     }}
                     {move || store.publication()}
                 </a>
+                <SearchForm />
                 <LanguageSwitch />
             </div>
             <nav class="sections" aria-label=move || store.ui_lang().strings().main_navigation>

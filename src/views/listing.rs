@@ -148,7 +148,8 @@ fn page_meta(
     meta
 }
 
-fn pagination<T>(
+/// «← Новіші · Сторінка 2 з 5 · Старіші →» under a listing or search results; nothing for one page.
+pub(super) fn pagination<T>(
     current: &Page<'_, T>,
     lang: Lang,
     path: impl Fn(usize) -> String,

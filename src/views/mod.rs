@@ -8,6 +8,7 @@ pub mod consent;
 pub mod embed;
 pub mod layout;
 pub mod listing;
+pub mod search;
 pub mod status;
 
 use crate::browser::show_page_meta;

@@ -1,0 +1,754 @@
+//! Site search: what a reader's query means and which loaded items it finds, in pure Rust
+//! (tested natively; the view only renders what this module returns).
+//!
+//! # How text becomes keys
+//!
+//! Text is split into **words**: runs of letters and digits of any script (`is_word_char`);
+//! an apostrophe (' ’ ʼ ` ‘ ′) between two letters stays inside the word and is then
+//! dropped, so «пам'ять», «пам’ять» and «памʼять» are one word. Every other character, the
+//! hyphen and all its variants (‐ ‑ ‒ – — −) included, separates words: «Івано-Франківськ»
+//! and «Івано‑Франківськ» are the same two words whatever the dash. A combining breve or
+//! diaeresis after и / і (decomposed «й», «ї») is composed; other combining marks are dropped.
+//!
+//! Each word is **folded**: lowercased (ASCII, Cyrillic with Ґ Є І Ї, Latin-1; the same table
+//! as the slugs, [`crate::slug`]) and stripped of its apostrophes. It is then indexed under:
+//!
+//! * its **surface** key: the folded word in Latin letters, transliterated with the slugs' KMU
+//!   2010 table (soft and hard signs dropped). «Київ» and "Kyiv" are both `kyiv`, so Latin
+//!   queries find Cyrillic text and back. A query word of [`PREFIX_MIN`] letters or more
+//!   matches the surfaces it begins (`буда` finds «Будапешт»); one of [`INFIX_MIN`] or more
+//!   also matches inside a word (`zaliznytsia` finds «Укрзалізниця»); a shorter one only
+//!   whole words.
+//! * its **stems**: the folded word without an inflectional ending, in the word's own
+//!   script, then transliterated. Ukrainian (any Cyrillic letter in the word): the longest of
+//!   [`UK_ENDINGS`] that leaves [`MIN_STEM`] letters (soft sign not counted); then the vowel
+//!   alternation of the last closed syllable: the last vowel of the stem, when one of і ї е є о
+//!   followed by a consonant, is replaced by a wildcard, so «Київ»/«Києва»,
+//!   «Львів»/«Львова», «ніч»/«ночі», «поїзд»/«поїзди» share a stem. A word ending in a
+//!   consonant ending (-ів, -ом, -ах…) keeps both readings, with and without the ending
+//!   («Харків» is both `khark*v` and `khark`). English (ASCII letters only): plural -s / -es /
+//!   -ies, -ing, -ed and a final -e (`trains` → `train`, `making`/`make` → `mak`). A Latin
+//!   query word is also read as transliterated Ukrainian ([`LATIN_UK_ENDINGS`], the same
+//!   alternation on і ie e o), so `kyieva` and `lvova` find «Київ» and «Львів».
+//!
+//! # Known misses
+//!
+//! * Other transliterations than KMU 2010: `kiev`, `lvov`, `odessa`, `kharkov` find nothing
+//!   that only says «Київ», «Львів», «Одеса», «Харків».
+//! * Verbs: conjugation is not stemmed («їде» and «їхати» do not meet); nor are English
+//!   irregular forms (`ran`/`run`), doubled consonants (`running` → `runn`) or -ly.
+//! * Alternations outside the last syllable and consonant changes («друг»/«друзі»,
+//!   «рука»/«руці», «день»/«дня» with its dropped vowel).
+//! * Stems collide: the wildcard makes «ліс», «лес» and «лос» one stem, and a consonant
+//!   ending may be read off a word that has none; such matches rank like any other.
+//! * Case in other scripts than Latin and Cyrillic (Greek, Armenian) is not folded (Unicode's
+//!   case tables would cost the wasm 11 KB); text in them still matches as typed.
+//! * A wrong keyboard layout (`rb]d` for «київ») is not guessed: the empty state tells the
+//!   reader to check it.
+//!
+//! # Ranking
+//!
+//! An item is found when it matches at least one query word of [`PREFIX_MIN`] letters or more
+//! (or, for a query of short words only, any of them). Found items are ordered by the number
+//! of query words matched in the title, then in the summary, category or authors, then in the
+//! body; among equals the newer first (the feed's order, newest first). So the title counts
+//! above the summary and the summary above the body, and at each, more matched words above
+//! fewer: for «поїзди львів», «Поїзди до Львова» comes before «Поїзди» alone, which comes
+//! before an item whose body says both. A query is cut to [`MAX_QUERY_CHARS`] characters and
+//! [`MAX_QUERY_WORDS`] words, so a pasted page cannot stall typing.
+//!
+//! # The index
+//!
+//! [`Index::build`] reads every item once (the view builds it on the first search, not at
+//! start-up): each distinct word is folded once, and each key keeps a list of the items it
+//! occurs in, four bytes an item (the item's position and the fields it occurs in).
+
+use crate::feed::{Article, Body};
+use crate::html;
+use crate::slug::{is_silent, lowercase, transliterate};
+use std::collections::HashMap;
+
+/// A query word this long or longer matches the beginnings of words.
+pub const PREFIX_MIN: usize = 3;
+/// A query word this long or longer also matches inside words (compounds: «Укрзалізниця»).
+pub const INFIX_MIN: usize = 5;
+/// The fewest letters (soft sign not counted) an ending may leave.
+pub const MIN_STEM: usize = 3;
+/// The longest query read, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// The most query words read.
+pub const MAX_QUERY_WORDS: usize = 10;
+
+const TITLE: u32 = 1;
+const META: u32 = 2;
+const BODY: u32 = 4;
+const FIELD_BITS: u32 = 3;
+
+/// Stands for the alternating vowel of a stem's last syllable.
+const WILDCARD: char = '*';
+
+/// Ukrainian inflectional endings of nouns and adjectives, longest first.
+/// Not -ові/-еві (dative/locative): stripping them would part «Львові» from «Львів».
+pub const UK_ENDINGS: [&str; 36] = [
+    "ами", "ями", "ому", "ого", "ими", "іми", "ів", "їв", "ей", "ам", "ям", "ах", "ях", "ою", "ею",
+    "єю", "ом", "ем", "ий", "ій", "ої", "их", "іх", "им", "ім", "ая", "а", "я", "о", "е", "є", "у",
+    "ю", "і", "ї", "и",
+];
+
+/// The same endings as a query typed in KMU Latin writes them, longest first.
+pub const LATIN_UK_ENDINGS: [&str; 29] = [
+    "iamy", "iakh", "amy", "ykh", "ikh", "oho", "omu", "iam", "akh", "oiu", "eiu", "iv", "ei",
+    "am", "om", "em", "yi", "ii", "oi", "ym", "im", "ia", "iu", "a", "o", "e", "u", "y", "i",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '`' | '‘' | '′')
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Letters, digits and combining marks of any script: everything but ASCII's and Latin-1's
+/// punctuation, symbols and spaces, the general punctuation, symbol and CJK punctuation blocks
+/// and emoji. By ranges rather than `char::is_alphanumeric`: that was 46 % of building the
+/// index of 10,000 Ukrainian items (a table search for every Cyrillic letter) and its tables
+/// 2.5 KB of the wasm. Knowingly: punctuation of other scripts (Arabic «،», Devanagari «।»)
+/// counts as part of a word.
+fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{bf}' | '×' | '÷' => false,
+        // Cyrillic thousands sign and the titlo family.
+        '\u{482}'..='\u{489}' => false,
+        // Punctuation, spaces, symbols, arrows, maths, shapes, dingbats; CJK punctuation and
+        // the ideographic space; small and full-width forms' punctuation; emoji and pictographs.
+        '\u{2000}'..='\u{2bff}'
+        | '\u{3000}'..='\u{303f}'
+        | '\u{fe10}'..='\u{fe6f}'
+        | '\u{ff00}'..='\u{ff0f}'
+        | '\u{1f000}'..='\u{1faff}' => false,
+        _ => true,
+    }
+}
+
+/// The words of `text` with their byte offsets.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut position = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(position..)?;
+        let mut start = None;
+        let mut end = rest.len();
+        let mut chars = rest.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if is_word_char(c) {
+                start.get_or_insert(at);
+                continue;
+            }
+            let inside = start.is_some()
+                && is_apostrophe(c)
+                && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
+            if inside {
+                continue;
+            }
+            if start.is_some() {
+                end = at;
+                break;
+            }
+        }
+        let Some(start) = start else {
+            position = text.len();
+            return None;
+        };
+        let word = rest.get(start..end)?;
+        let at = position + start;
+        position += end;
+        Some((at, word))
+    })
+}
+
+/// Lowercases `word` into `out` without its apostrophes (see the module's notes).
+fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            c if is_apostrophe(c) => {}
+            '\u{306}' if out.ends_with('и') => {
+                out.pop();
+                out.push('й');
+            }
+            '\u{308}' if out.ends_with('і') => {
+                out.pop();
+                out.push('ї');
+            }
+            c if is_combining(c) => {}
+            c => out.push(lowercase(c)),
+        }
+    }
+}
+
+/// A folded word in KMU 2010 Latin; characters without a Latin form stay as they are.
+fn to_latin(folded: &str) -> String {
+    let mut latin = String::with_capacity(folded.len() + 4);
+    let mut previous: Option<char> = None;
+    for c in folded.chars() {
+        if c.is_ascii() {
+            latin.push(c);
+        } else if let Some(letters) = transliterate(c, previous.is_none(), previous) {
+            latin.push_str(letters);
+        } else if !is_silent(c) {
+            latin.push(c);
+        }
+        if !is_silent(c) {
+            previous = Some(c);
+        }
+    }
+    latin
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4ff}').contains(&c)
+}
+
+const UK_VOWELS: &str = "аеєиіїоуюя";
+
+/// Replaces the vowel of the last syllable by [`WILDCARD`] when it is one that alternates
+/// (і ї е є о) and a consonant follows it.
+fn alternate_cyrillic(stem: &str) -> String {
+    let last_vowel = stem
+        .char_indices()
+        .rev()
+        .find(|(_, c)| UK_VOWELS.contains(*c));
+    match last_vowel {
+        Some((at, c)) if "іїеєо".contains(c) && at + c.len_utf8() < stem.len() => {
+            let mut alternated = String::with_capacity(stem.len());
+            alternated.push_str(stem.get(..at).unwrap_or_default());
+            alternated.push(WILDCARD);
+            alternated.push_str(stem.get(at + c.len_utf8()..).unwrap_or_default());
+            alternated
+        }
+        _ => stem.to_owned(),
+    }
+}
+
+/// The same in KMU Latin: the last vowel run's tail `ie`, `i`, `e` or `o` before a consonant.
+fn alternate_latin(stem: &str) -> String {
+    let bytes = stem.as_bytes();
+    let is_vowel = |b: &u8| b"aeiou".contains(b);
+    let Some(last) = bytes.iter().rposition(is_vowel) else {
+        return stem.to_owned();
+    };
+    if last + 1 >= bytes.len() {
+        return stem.to_owned();
+    }
+    let ends_ie = last >= 1 && bytes.get(last - 1..=last) == Some(b"ie".as_slice());
+    let start = match bytes.get(last) {
+        Some(b'e') if ends_ie => last - 1,
+        Some(b'i' | b'e' | b'o') => last,
+        _ => return stem.to_owned(),
+    };
+    match (stem.get(..start), stem.get(last + 1..)) {
+        (Some(head), Some(tail)) => format!("{head}{WILDCARD}{tail}"),
+        _ => stem.to_owned(),
+    }
+}
+
+fn letters(text: &str) -> usize {
+    text.chars().filter(|c| *c != 'ь').count()
+}
+
+/// The readings of a Ukrainian or Latin-Ukrainian word: without a consonant ending and with
+/// it kept, each alternated.
+fn ukrainian_stems(
+    folded: &str,
+    endings: &[&str],
+    vowels: &str,
+    alternate: fn(&str) -> String,
+    stems: &mut Vec<String>,
+) {
+    let stripped = endings.iter().find_map(|ending| {
+        folded
+            .strip_suffix(ending)
+            .filter(|stem| letters(stem) >= MIN_STEM)
+            .map(|stem| (stem, ending))
+    });
+    let ends_in_consonant = folded.chars().last().is_some_and(|c| !vowels.contains(c));
+    if let Some((stem, _)) = stripped {
+        stems.push(alternate(stem));
+    }
+    if stripped.is_none() || ends_in_consonant {
+        stems.push(alternate(folded));
+    }
+}
+
+/// English: plural, -ing, -ed and a final -e, where at least three letters stay.
+fn english_stem(word: &str) -> String {
+    let long = |stem: &str| stem.len() >= MIN_STEM;
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| long(s)) {
+        return format!("{stem}y");
+    }
+    for ending in ["sses", "xes", "ches", "shes", "zes"] {
+        if let Some(stem) = word.strip_suffix(ending).filter(|s| long(s)) {
+            return format!(
+                "{stem}{}",
+                ending.get(..ending.len() - 2).unwrap_or_default()
+            );
+        }
+    }
+    let mut stem = word;
+    if !(word.ends_with("ss") || word.ends_with("us") || word.ends_with("is")) {
+        stem = word.strip_suffix('s').filter(|s| long(s)).unwrap_or(word);
+    }
+    for ending in ["ing", "ed"] {
+        if let Some(shorter) = stem.strip_suffix(ending).filter(|s| long(s)) {
+            stem = shorter;
+            break;
+        }
+    }
+    if let Some(shorter) = stem.strip_suffix('e').filter(|s| long(s)) {
+        stem = shorter;
+    }
+    stem.to_owned()
+}
+
+/// The stems a word of the text is indexed under, in Latin letters.
+fn text_stems(folded: &str) -> Vec<String> {
+    let mut stems = Vec::with_capacity(2);
+    if folded.chars().any(is_cyrillic) {
+        let mut own = Vec::with_capacity(2);
+        ukrainian_stems(folded, &UK_ENDINGS, UK_VOWELS, alternate_cyrillic, &mut own);
+        stems.extend(own.iter().map(|stem| to_latin(stem)));
+    } else if folded.bytes().all(|b| b.is_ascii_lowercase()) {
+        stems.push(english_stem(folded));
+    }
+    stems
+}
+
+/// The stems a query word looks for: a Latin word is read both as English and as
+/// transliterated Ukrainian.
+fn query_stems(folded: &str) -> Vec<String> {
+    let mut stems = text_stems(folded);
+    if folded.bytes().all(|b| b.is_ascii_lowercase()) {
+        ukrainian_stems(
+            folded,
+            &LATIN_UK_ENDINGS,
+            "aeiouy",
+            alternate_latin,
+            &mut stems,
+        );
+    }
+    // A handful at most: no sort needed to drop the repeats.
+    let mut distinct: Vec<String> = Vec::with_capacity(stems.len());
+    for stem in stems {
+        if !distinct.contains(&stem) {
+            distinct.push(stem);
+        }
+    }
+    distinct
+}
+
+/// One word of a query, ready to compare.
+#[derive(Clone, Debug, PartialEq)]
+struct QueryWord {
+    surface: String,
+    /// Letters as typed (before transliteration): decides prefix and infix matching.
+    length: usize,
+    stems: Vec<String>,
+}
+
+impl QueryWord {
+    fn strong(&self) -> bool {
+        self.length >= PREFIX_MIN
+    }
+
+    /// Does a word of the text, by its surface and stems, match this query word?
+    fn matches(&self, surface: &str, stems: &[String]) -> bool {
+        surface == self.surface
+            || (self.strong() && surface.starts_with(&self.surface))
+            || (self.length >= INFIX_MIN && surface.contains(&self.surface))
+            || stems.iter().any(|stem| self.stems.contains(stem))
+    }
+}
+
+/// What a reader typed, read into words (see the module's notes).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Query {
+    words: Vec<QueryWord>,
+}
+
+impl Query {
+    pub fn parse(text: &str) -> Query {
+        let cut = text
+            .char_indices()
+            .nth(MAX_QUERY_CHARS)
+            .map_or(text, |(at, _)| text.get(..at).unwrap_or(text));
+        let mut folded = String::new();
+        let mut query = Query::default();
+        for (_, word) in words(cut) {
+            fold_into(word, &mut folded);
+            let surface = to_latin(&folded);
+            if surface.is_empty() || query.words.iter().any(|known| known.surface == surface) {
+                continue;
+            }
+            query.words.push(QueryWord {
+                length: folded.chars().count(),
+                stems: query_stems(&folded),
+                surface,
+            });
+            if query.words.len() == MAX_QUERY_WORDS {
+                break;
+            }
+        }
+        query
+    }
+
+    /// No words to look for: the view shows the empty search page.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    fn has_strong_word(&self) -> bool {
+        self.words.iter().any(QueryWord::strong)
+    }
+
+    /// Does this word of a text match any of the query's words?
+    pub fn matches(&self, word: &str) -> bool {
+        let mut folded = String::new();
+        fold_into(word, &mut folded);
+        let surface = to_latin(&folded);
+        let stems = text_stems(&folded);
+        let strong = self.has_strong_word();
+        self.words
+            .iter()
+            .filter(|query_word| !strong || query_word.strong())
+            .any(|query_word| query_word.matches(&surface, &stems))
+    }
+}
+
+/// `text` as escaped HTML with each matched word in `<mark>`: safe for `inner_html`.
+pub fn highlight(text: &str, query: &Query) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut done = 0;
+    for (at, word) in words(text) {
+        if !query.matches(word) {
+            continue;
+        }
+        html::escape_into(text.get(done..at).unwrap_or_default(), &mut out);
+        out.push_str("<mark>");
+        html::escape_into(word, &mut out);
+        out.push_str("</mark>");
+        done = at + word.len();
+    }
+    html::escape_into(text.get(done..).unwrap_or_default(), &mut out);
+    out
+}
+
+/// Plain text of at most about `max` characters around the first matched word of `text`,
+/// with «…» where it was cut; `None` when nothing in it matches.
+pub fn snippet(text: &str, query: &Query, max: usize) -> Option<String> {
+    let (at, _) = words(text).find(|(_, word)| query.matches(word))?;
+    // Start a few words before the match, at a word's beginning.
+    let lead = text.get(..at).unwrap_or_default();
+    let back: usize = lead.chars().rev().take(max / 4).map(char::len_utf8).sum();
+    let mut start = at - back;
+    if start > 0 {
+        let window = text.get(start..at).unwrap_or_default();
+        start += window
+            .find(char::is_whitespace)
+            .map_or(0, |space| space + 1);
+    }
+    let tail = text.get(start..).unwrap_or_default();
+    let body = crate::feed::truncate_at_word(tail, max);
+    Some(match start > 0 {
+        true => format!("…{body}"),
+        false => body,
+    })
+}
+
+/// The text of an item the search reads, field by field.
+fn fields(article: &Article) -> [(u32, Vec<std::borrow::Cow<'_, str>>); 3] {
+    use std::borrow::Cow;
+    let mut meta: Vec<Cow<'_, str>> = Vec::new();
+    if let Some(summary) = &article.summary {
+        meta.push(Cow::Owned(html::to_text(summary)));
+    }
+    if let Some(category) = &article.category {
+        meta.push(Cow::Borrowed(category.name.as_str()));
+    }
+    meta.extend(
+        article
+            .authors
+            .iter()
+            .map(|author| Cow::Borrowed(author.as_str())),
+    );
+    let body = match &article.body {
+        Body::Html(body) => vec![Cow::Owned(html::to_text(body))],
+        Body::Text(body) => vec![Cow::Borrowed(body.as_str())],
+        Body::Empty => Vec::new(),
+    };
+    [
+        (TITLE, vec![Cow::Borrowed(article.title.as_str())]),
+        (META, meta),
+        (BODY, body),
+    ]
+}
+
+/// Every loaded item's words, for [`Index::search`].
+#[derive(Debug, Default)]
+pub struct Index {
+    items: usize,
+    /// Surface keys with their postings. Unsorted: a query word is compared with every
+    /// surface anyway, to find it inside compounds, and a sort would cost the wasm ~5 KB.
+    surfaces: Vec<(Box<str>, u32)>,
+    stems: HashMap<Box<str>, u32, FastHash>,
+    /// For each key, the items it occurs in: `item << 3 | fields`, items ascending.
+    postings: Vec<Vec<u32>>,
+}
+
+/// FxHash (rustc's): keys are words from the publication, not an attacker's choice of
+/// collisions worth defending against with SipHash, and hashing is most of the index's build.
+#[derive(Clone, Copy, Default)]
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &byte in chunks.remainder() {
+            self.add(u64::from(byte));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+}
+
+impl FastHasher {
+    fn add(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<FastHasher>;
+
+/// Marks `item` as having the key `id` in `field`.
+fn post(postings: &mut [Vec<u32>], id: u32, item: u32, field: u32) {
+    let Some(list) = postings.get_mut(id as usize) else {
+        return;
+    };
+    match list.last_mut() {
+        Some(last) if *last >> FIELD_BITS == item => *last |= field,
+        _ => list.push(item << FIELD_BITS | field),
+    }
+}
+
+fn intern(
+    ids: &mut HashMap<String, u32, FastHash>,
+    postings: &mut Vec<Vec<u32>>,
+    key: String,
+) -> u32 {
+    let next = postings.len() as u32;
+    let id = *ids.entry(key).or_insert(next);
+    if id == next {
+        postings.push(Vec::new());
+    }
+    id
+}
+
+impl Index {
+    /// Reads `articles` in the feed's order (newest first).
+    pub fn build<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Index {
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        let mut surface_ids: HashMap<String, u32, FastHash> = HashMap::default();
+        let mut stem_ids: HashMap<String, u32, FastHash> = HashMap::default();
+        // Each distinct folded word's keys: the surface's and up to two stems'.
+        // Keyed by the word as written: a known word is not folded again.
+        let mut known: HashMap<String, Vec<u32>, FastHash> = HashMap::default();
+        let mut folded = String::new();
+        let mut items: u32 = 0;
+        for (item, article) in articles.into_iter().enumerate() {
+            // Four bytes a posting: room for 2^29 items.
+            let Ok(item) = u32::try_from(item) else { break };
+            if item >> (32 - FIELD_BITS) != 0 {
+                break;
+            }
+            items = item + 1;
+            for (field, texts) in fields(article) {
+                for text in &texts {
+                    for (_, word) in words(text) {
+                        if let Some(ids) = known.get(word) {
+                            for &id in ids {
+                                post(&mut postings, id, item, field);
+                            }
+                            continue;
+                        }
+                        fold_into(word, &mut folded);
+                        let mut ids = Vec::with_capacity(3);
+                        if !folded.is_empty() {
+                            ids.push(intern(&mut surface_ids, &mut postings, to_latin(&folded)));
+                            for stem in text_stems(&folded) {
+                                ids.push(intern(&mut stem_ids, &mut postings, stem));
+                            }
+                        }
+                        for &id in &ids {
+                            post(&mut postings, id, item, field);
+                        }
+                        known.insert(word.to_owned(), ids);
+                    }
+                }
+            }
+        }
+        let surfaces: Vec<(Box<str>, u32)> = surface_ids
+            .into_iter()
+            .map(|(key, id)| (key.into_boxed_str(), id))
+            .collect();
+        for list in &mut postings {
+            list.shrink_to_fit();
+        }
+        Index {
+            items: items as usize,
+            surfaces,
+            stems: stem_ids
+                .into_iter()
+                .map(|(key, id)| (key.into_boxed_str(), id))
+                .collect(),
+            postings,
+        }
+    }
+
+    /// Items read.
+    pub fn len(&self) -> usize {
+        self.items
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items == 0
+    }
+
+    /// Distinct keys (surfaces and stems).
+    pub fn keys(&self) -> usize {
+        self.postings.len()
+    }
+
+    /// About how many bytes the index holds on the heap (keys, postings, tables).
+    pub fn memory(&self) -> usize {
+        let word = std::mem::size_of::<usize>();
+        let keys: usize = self
+            .surfaces
+            .iter()
+            .map(|(key, _)| key.len())
+            .sum::<usize>()
+            + self.stems.keys().map(|key| key.len()).sum::<usize>();
+        let tables = self.surfaces.capacity() * (2 * word + 4)
+            + self.stems.capacity() * (2 * word + 4 + 1)
+            + self.postings.capacity() * 3 * word;
+        let postings: usize = self.postings.iter().map(|list| list.capacity() * 4).sum();
+        keys + tables + postings
+    }
+
+    /// The postings of every key `word` matches: the surfaces it is, begins (a strong word) or
+    /// is inside (one of [`INFIX_MIN`] letters or more), and its stems.
+    fn matching_keys<'a>(&'a self, word: &'a QueryWord) -> impl Iterator<Item = u32> + 'a {
+        let surface = word.surface.as_str();
+        let surfaces = self
+            .surfaces
+            .iter()
+            .filter(move |(key, _)| match word.length {
+                n if n >= INFIX_MIN => key.contains(surface),
+                n if n >= PREFIX_MIN => key.starts_with(surface),
+                _ => key.as_ref() == surface,
+            })
+            .map(|(_, id)| *id);
+        let stems = word
+            .stems
+            .iter()
+            .filter_map(|stem| self.stems.get(stem.as_str()).copied());
+        surfaces.chain(stems)
+    }
+
+    /// The positions of the items `query` finds, best first (see the module's notes).
+    pub fn search(&self, query: &Query) -> Vec<usize> {
+        if query.is_empty() || self.items == 0 {
+            return Vec::new();
+        }
+        let strong = query.has_strong_word();
+        let mut fields = vec![0u8; self.items];
+        // Per item: query words matched in its title, in its summary, category or authors, in
+        // its body, and strong query words matched anywhere.
+        let mut scores = vec![[0u8; 4]; self.items];
+        for word in &query.words {
+            fields.fill(0);
+            for id in self.matching_keys(word) {
+                for &posting in self.postings.get(id as usize).into_iter().flatten() {
+                    if let Some(slot) = fields.get_mut((posting >> FIELD_BITS) as usize) {
+                        *slot |= (posting & 7) as u8;
+                    }
+                }
+            }
+            for (score, &found) in scores.iter_mut().zip(&fields) {
+                if found == 0 {
+                    continue;
+                }
+                let [title, meta, body, strong_words] = score;
+                *title += u8::from(found & TITLE as u8 != 0);
+                *meta += u8::from(found & META as u8 != 0);
+                *body += u8::from(found & BODY as u8 != 0);
+                *strong_words += u8::from(word.strong());
+            }
+        }
+        let found = scores.into_iter().enumerate().filter_map(|(item, score)| {
+            let [title, meta, body, strong_words] = score.map(usize::from);
+            let found = match strong {
+                true => strong_words > 0,
+                false => title + meta + body > 0,
+            };
+            found.then_some((item, (title * RANKS + meta) * RANKS + body))
+        });
+        best_first(found)
+    }
+}
+
+/// Counts of matched words per field run from 0 to [`MAX_QUERY_WORDS`].
+const RANKS: usize = MAX_QUERY_WORDS + 1;
+
+/// The items of `(item, rank)`, highest rank first and, among equals, in the order given (the
+/// feed's: newer first). A counting sort: ranks are few and small, and a comparison sort
+/// would bring ~5 KB of sorting code into the wasm for this one list.
+fn best_first(found: impl Iterator<Item = (usize, usize)>) -> Vec<usize> {
+    let found: Vec<(usize, usize)> = found.collect();
+    let mut starts = vec![0usize; RANKS * RANKS * RANKS + 1];
+    for &(_, rank) in &found {
+        if let Some(count) = starts.get_mut(rank) {
+            *count += 1;
+        }
+    }
+    // Where each rank's items begin, the highest rank first.
+    let mut next = 0;
+    for count in starts.iter_mut().rev() {
+        let here = *count;
+        *count = next;
+        next += here;
+    }
+    let mut ordered = vec![0; found.len()];
+    for (item, rank) in found {
+        if let Some(start) = starts.get_mut(rank) {
+            if let Some(slot) = ordered.get_mut(*start) {
+                *slot = item;
+            }
+            *start += 1;
+        }
+    }
+    ordered
+}
+
+#[cfg(test)]
+mod tests;

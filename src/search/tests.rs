@@ -1,0 +1,305 @@
+use super::*;
+use crate::feed::{Article, Body, Category};
+
+fn item(title: &str, summary: &str, body: &str) -> Article {
+    Article {
+        id: title.to_owned(),
+        slug: String::new(),
+        readable_slug: String::new(),
+        url: None,
+        title: title.to_owned(),
+        untitled: false,
+        body: match body {
+            "" => Body::Empty,
+            body => Body::Html(format!("<p>{body}</p>")),
+        },
+        summary: (!summary.is_empty()).then(|| summary.to_owned()),
+        image: None,
+        published: None,
+        modified: None,
+        authors: Vec::new(),
+        category: None,
+        language: None,
+        lang: None,
+        base: None,
+        attachments: Vec::new(),
+    }
+}
+
+/// Titles of what `query` finds in `items`, best first.
+fn found(items: &[Article], query: &str) -> Vec<String> {
+    let index = Index::build(items);
+    index
+        .search(&Query::parse(query))
+        .into_iter()
+        .filter_map(|position| items.get(position))
+        .map(|article| article.title.clone())
+        .collect()
+}
+
+fn finds(text: &str, query: &str) -> bool {
+    !found(&[item(text, "", "")], query).is_empty()
+}
+
+#[test]
+fn words_keep_apostrophes_and_split_at_every_dash() {
+    let split: Vec<&str> = words("Пам’ять — «Івано‑Франківськ», it's 2024!")
+        .map(|(_, w)| w)
+        .collect();
+    assert_eq!(split, ["Пам’ять", "Івано", "Франківськ", "it's", "2024"]);
+    let offsets: Vec<usize> = words("a bc").map(|(at, _)| at).collect();
+    assert_eq!(offsets, [0, 2]);
+    assert_eq!(words("'quoted' -").count(), 1);
+}
+
+#[test]
+fn case_is_ignored_in_latin_and_cyrillic_including_ukrainian_letters() {
+    assert!(finds(
+        "ҐАНОК ЄВРОПА ІРПІНЬ ЇЖАК",
+        "ґанок європа ірпінь їжак"
+    ));
+    assert!(finds("ґанок європа", "ҐАНОК ЄВРОПА"));
+    assert!(finds("Budapest", "BUDAPEST"));
+}
+
+#[test]
+fn the_apostrophes_are_one() {
+    for text in ["пам'ять", "пам’ять", "памʼять", "пам`ять"] {
+        for query in ["пам'ять", "пам’ять", "памʼять", "память"] {
+            assert!(finds(text, query), "{text} / {query}");
+        }
+    }
+}
+
+#[test]
+fn the_hyphens_are_one() {
+    for text in ["Івано-Франківськ", "Івано‑Франківськ", "Івано–Франківськ"]
+    {
+        assert!(finds(text, "Івано-Франківськ"), "{text}");
+        assert!(finds(text, "Івано‐Франківськ"), "{text}");
+    }
+}
+
+#[test]
+fn decomposed_letters_are_composed() {
+    assert!(finds("Київ", "Киі\u{308}в"));
+    assert!(finds("Йосип", "И\u{306}осип"));
+}
+
+#[test]
+fn word_beginnings_of_three_letters_match() {
+    assert!(finds("Будапешт", "буда"));
+    assert!(finds("Будапешт", "Буд"));
+    assert!(!finds("Будапешт", "бу"));
+    assert!(
+        !finds("Будапешт", "пешт"),
+        "four letters do not match inside words"
+    );
+}
+
+#[test]
+fn latin_matches_cyrillic_and_back_by_kmu_2010() {
+    assert!(finds("Київ", "kyiv"));
+    assert!(finds("Kyiv", "Київ"));
+    assert!(finds("Укрзалізниця", "zaliznytsia"));
+    assert!(finds("Укрзалізниця", "ukrzal"));
+    assert!(finds("Щастя", "shchastia"));
+    assert!(finds("Zhytomyr", "Житомир"));
+}
+
+#[test]
+fn ukrainian_endings_and_the_vowel_alternation() {
+    assert!(finds("Київ", "Києва"));
+    assert!(finds("Києва", "Київ"));
+    assert!(finds("Львів", "Львова"));
+    assert!(finds("у Львові", "Львів"));
+    assert!(finds("ніч", "ночі"));
+    assert!(finds("ночі", "ніч"));
+    assert!(finds("поїзд", "поїзди"));
+    assert!(finds("поїздів", "поїзд"));
+    assert!(finds("поїздами", "поїзди"));
+    assert!(finds("Харків", "Харкова"));
+    assert!(finds("нова школа", "нової школи"));
+}
+
+#[test]
+fn latin_queries_are_also_read_as_ukrainian() {
+    assert!(finds("Київ", "kyieva"));
+    assert!(finds("Львів", "lvova"));
+    assert!(finds("ніч", "nochi"));
+}
+
+#[test]
+fn english_endings() {
+    assert!(finds("A train", "trains"));
+    assert!(finds("Trains", "train"));
+    assert!(finds("Cities", "city"));
+    assert!(finds("Making", "make"));
+    assert!(finds("Opened", "open"));
+    assert!(finds("Boxes", "box"));
+}
+
+#[test]
+fn known_misses() {
+    assert!(!finds("Київ", "kiev"), "only KMU 2010");
+    assert!(!finds("Одеса", "odessa"), "only KMU 2010");
+    assert!(!finds("друг", "друзі"), "consonant alternation");
+    assert!(!finds("день", "дня"), "dropped vowel");
+    assert!(!finds("ran", "run"), "irregular English");
+    // Collisions the wildcard makes: a false match, knowingly.
+    assert!(finds("ліс", "лос"));
+}
+
+#[test]
+fn ranking_title_then_summary_then_body_then_newer() {
+    let items = [
+        item("Новини", "", "Погода у Києві"),
+        item("Погода", "", ""),
+        item("Інше", "Погода на вихідні", ""),
+        item("Погода завтра", "", ""),
+    ];
+    assert_eq!(
+        found(&items, "погода"),
+        ["Погода", "Погода завтра", "Інше", "Новини"]
+    );
+}
+
+#[test]
+fn ranking_more_matched_words_first_at_each_field() {
+    let items = [
+        item("Погода", "", ""),
+        item("Новини", "", "Погода у Києві"),
+        item("Київ", "", ""),
+        item("Погода в Києві", "", ""),
+        item("Інше", "Погода і Київ", ""),
+        item("Ще", "Погода", "Київ"),
+    ];
+    assert_eq!(
+        found(&items, "погода київ"),
+        ["Погода в Києві", "Погода", "Київ", "Інше", "Ще", "Новини"]
+    );
+}
+
+#[test]
+fn categories_and_authors_are_searched() {
+    let mut article = item("Заголовок", "", "");
+    article.category = Category::new("Спорт");
+    article.authors = vec!["Олена Петренко".to_owned()];
+    let items = [article];
+    assert_eq!(found(&items, "спорт").len(), 1);
+    assert_eq!(found(&items, "petrenko").len(), 1);
+}
+
+#[test]
+fn short_words_only_count_beside_longer_ones() {
+    let items = [item("Новини до вечора", "", ""), item("Погода", "", "")];
+    assert_eq!(found(&items, "до погода"), ["Погода"]);
+    assert_eq!(found(&items, "до"), ["Новини до вечора"]);
+}
+
+#[test]
+fn bad_input_never_panics_and_finds_sensibly() {
+    let items = [
+        item("Київ <b>", "a.*b", "🦀 Rust"),
+        item("שלום עולם", "", "مرحبا"),
+    ];
+    for query in [
+        "",
+        "   \t\n",
+        "!!! ... ???",
+        "<script>alert(1)</script>",
+        ".* [a-z]+ (x|y) \\d $ ^",
+        "🦀🦀🦀",
+        "\u{202e}Київ",
+        "\u{0}",
+    ] {
+        let _ = found(&items, query);
+        let _ = highlight("Київ <b> & \"x\"", &Query::parse(query));
+    }
+    assert!(Query::parse("").is_empty());
+    assert!(Query::parse("   ").is_empty());
+    assert!(Query::parse("!!! ...").is_empty());
+    assert!(Query::parse("🦀").is_empty());
+    assert_eq!(found(&items, "שלום"), ["שלום עולם"]);
+    assert_eq!(found(&items, "rust"), ["Київ <b>"]);
+    let long = "київ ".repeat(2000) + &"ж".repeat(10_000);
+    assert_eq!(found(&items, &long), ["Київ <b>"]);
+    let long_words: String = (0..50).map(|n| format!("слово{n} ")).collect();
+    assert_eq!(Query::parse(&long_words).words.len(), MAX_QUERY_WORDS);
+}
+
+#[test]
+fn highlighting_escapes_and_marks_whole_words() {
+    let query = Query::parse("києва <b>");
+    assert_eq!(
+        highlight("У Києві & <b>Київ</b>", &query),
+        "У <mark>Києві</mark> &amp; &lt;<mark>b</mark>&gt;<mark>Київ</mark>&lt;/<mark>b</mark>&gt;"
+            .replace("&lt;<mark>b</mark>&gt;", "&lt;b&gt;")
+            .replace("&lt;/<mark>b</mark>&gt;", "&lt;/b&gt;")
+    );
+    assert_eq!(
+        highlight("Пам’ять і памʼятник", &Query::parse("пам'ять")),
+        "<mark>Пам’ять</mark> і <mark>памʼятник</mark>"
+    );
+    assert_eq!(
+        highlight("<img onerror=x>", &Query::parse("img")),
+        "&lt;<mark>img</mark> onerror=x&gt;"
+    );
+}
+
+#[test]
+fn snippets_start_near_the_match() {
+    let text = format!(
+        "{} Будапешт {}",
+        "слово ".repeat(100),
+        "кінець ".repeat(100)
+    );
+    let snippet = snippet(&text, &Query::parse("буда"), 120).expect("a match");
+    assert!(snippet.starts_with('…'), "{snippet}");
+    assert!(snippet.contains("Будапешт"), "{snippet}");
+    assert!(snippet.chars().count() <= 125, "{snippet}");
+    assert_eq!(snippet_of("Будапешт", "буда"), Some("Будапешт".to_owned()));
+    assert_eq!(snippet_of("Будапешт", "київ"), None);
+}
+
+fn snippet_of(text: &str, query: &str) -> Option<String> {
+    snippet(text, &Query::parse(query), 100)
+}
+
+#[test]
+fn ten_thousand_items_build_and_search_quickly() {
+    let demo: Vec<Article> = (0..10_000)
+        .map(|n| {
+            item(
+                &format!("Новина {n}: поїзди Укрзалізниці до Львова"),
+                "Короткий опис події в Києві та області",
+                &"Текст новини про залізницю, погоду і вибори у Харкові. ".repeat(20),
+            )
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let index = Index::build(&demo);
+    let built = started.elapsed();
+    let started = std::time::Instant::now();
+    for query in [
+        "k",
+        "ky",
+        "kyi",
+        "kyiv",
+        "поїзд",
+        "zaliznyts",
+        "новина 9999",
+    ] {
+        assert!(
+            !index.search(&Query::parse(query)).is_empty() || query.len() < 3,
+            "{query}"
+        );
+    }
+    let searched = started.elapsed();
+    eprintln!(
+        "10,000 items: index in {built:?}, {} keys, ~{} KB; 7 queries in {searched:?}",
+        index.keys(),
+        index.memory() / 1024
+    );
+    assert_eq!(index.len(), 10_000);
+}

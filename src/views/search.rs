@@ -1,0 +1,255 @@
+//! `/search?q=…`: the loaded items the query finds, as the listing's cards with the matched
+//! words marked, paged like the listing. The query is typed in the header's field
+//! ([`SearchForm`]); this view only renders what `crate::search` computes.
+
+use super::card::{marked_card, Marked};
+use super::listing::pagination;
+use super::status::WithFeed;
+use super::use_page_meta;
+use crate::browser::announce;
+use crate::feed::{Article, Body, Feed, EXCERPT_LEN};
+use crate::html;
+use crate::page_meta::{PageKind, PageMeta};
+use crate::paging::page;
+use crate::routes::{is_search_path, page_number, search_path};
+use crate::search::{highlight, snippet, Index, Query};
+use crate::store::{use_feed_store, FeedStore};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+thread_local! {
+    /// The index of the feed last searched, built on the first search (never at start-up) and
+    /// kept while the feed is the same.
+    static INDEX: RefCell<Option<(Arc<Feed>, Rc<Index>)>> = const { RefCell::new(None) };
+}
+
+/// The index of `feed`, built now if it is not yet.
+fn index_of(feed: &Arc<Feed>) -> Rc<Index> {
+    INDEX.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        if let Some((indexed, index)) = cached.as_ref() {
+            if Arc::ptr_eq(indexed, feed) {
+                return Rc::clone(index);
+            }
+        }
+        let index = Rc::new(Index::build(&feed.articles));
+        *cached = Some((Arc::clone(feed), Rc::clone(&index)));
+        index
+    })
+}
+
+/// The live region the app announces new views in (`app::ROUTE_ANNOUNCER`).
+const LIVE_REGION: &str = "route-announcer";
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let params = use_query_map();
+    let store = use_feed_store();
+    let text = Memo::new(move |_| params.read().get("q").unwrap_or_default());
+    let number = Memo::new(move |_| page_number(params.read().get("page").as_deref()));
+    view! {
+        <WithFeed ready={move |feed: Arc<Feed>| results(store, &feed, &text.get(), number.get())} />
+    }
+}
+
+fn results(store: FeedStore, feed: &Arc<Feed>, text: &str, number: Option<usize>) -> AnyView {
+    let lang = store.ui_lang();
+    let strings = lang.strings();
+    let query = Query::parse(text);
+    let heading = match text.trim() {
+        "" => strings.search.to_owned(),
+        shown => format!("{}: «{}»", strings.search, cut(shown, 80)),
+    };
+    let number = number.unwrap_or(1);
+    let meta = PageMeta::section(
+        &heading,
+        &store.publication(),
+        None,
+        search_path(text, number),
+        lang,
+        PageKind::Unlisted,
+    );
+    use_page_meta(move || meta.clone());
+    let found: Vec<&Article> = match query.is_empty() {
+        true => Vec::new(),
+        false => index_of(feed)
+            .search(&query)
+            .into_iter()
+            .filter_map(|position| feed.articles.get(position))
+            .collect(),
+    };
+    // One line says what there is: a hint before any query, else the count or «nothing».
+    let (said, advice) = match (query.is_empty(), found.len()) {
+        (true, _) => (strings.search_hint.to_owned(), None),
+        (false, 0) => (
+            strings.nothing_found.to_owned(),
+            Some(strings.nothing_found_text),
+        ),
+        (false, n) => (
+            format!(
+                "{} {}",
+                strings.found,
+                lang.count(n as u64, &strings.posts_found)
+            ),
+            None,
+        ),
+    };
+    if !query.is_empty() {
+        let said = said.clone();
+        Effect::new(move |_| announce(LIVE_REGION, &said));
+    }
+    let current = page(&found, number, store.page_size());
+    let cards = current
+        .as_ref()
+        .filter(|current| !current.items.is_empty())
+        .map(|current| {
+            let cards = current
+                .items
+                .iter()
+                .enumerate()
+                .map(|(position, article)| {
+                    let marked = Marked {
+                        title: highlight(&article.title, &query),
+                        excerpt: highlight(&excerpt(article, &query), &query),
+                    };
+                    marked_card(article, position, lang, marked)
+                })
+                .collect_view();
+            let text = text.to_owned();
+            view! {
+                <ul class="cards">{cards}</ul>
+                {pagination(current, lang, move |n| search_path(&text, n))}
+            }
+        });
+    view! {
+        <div class="wrap search-page">
+            <h1 class="page-title">{heading}</h1>
+            <p class="search-count">{said}</p>
+            {advice.map(|advice| view! { <p>{advice}</p> })}
+            {cards}
+        </div>
+    }
+    .into_any()
+}
+
+/// The card's excerpt, or where it shows no match, the part of the body around the first.
+fn excerpt(article: &Article, query: &Query) -> String {
+    let excerpt = article.excerpt();
+    if crate::search::words(&excerpt).any(|(_, word)| query.matches(word)) {
+        return excerpt;
+    }
+    let body = match &article.body {
+        Body::Html(body) => html::to_text(body),
+        Body::Text(body) => html::collapse_whitespace(body),
+        Body::Empty => String::new(),
+    };
+    snippet(&body, query, EXCERPT_LEN).unwrap_or(excerpt)
+}
+
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or(text)),
+        None => text.to_owned(),
+    }
+}
+
+/// How long typing must pause before the results follow.
+const DEBOUNCE: Duration = Duration::from_millis(200);
+
+/// The header's search field. Without JavaScript it searches the publication through the
+/// configured web search engine (`search.engine_url`); in the app it opens `/search?q=…` and
+/// updates it as the reader types, focus staying in the field.
+#[component]
+pub fn SearchForm() -> impl IntoView {
+    let store = use_feed_store();
+    let params = use_query_map();
+    let navigate = use_navigate();
+    let shown = Memo::new(move |_| params.read().get("q").unwrap_or_default());
+    let timer: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);
+    // What the reader typed last, for a submit before the pause is over.
+    let typed: StoredValue<Option<String>> = StoredValue::new(None);
+    let go = move |text: String| {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        // Typing on the search page refines one search: no new history entry per pause.
+        let on_search = crate::browser::current_path().is_some_and(|path| is_search_path(&path));
+        let options = NavigateOptions {
+            replace: on_search,
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(&search_path(&text, 1), options);
+    };
+    let on_input = {
+        let go = go.clone();
+        move |event: leptos::ev::Event| {
+            let text = event_target_value(&event);
+            typed.set_value(Some(text.clone()));
+            if let Some(handle) = timer.get_value() {
+                handle.clear();
+            }
+            let go = go.clone();
+            timer.set_value(set_timeout_with_handle(move || go(text), DEBOUNCE).ok());
+        }
+    };
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        go(typed.get_value().unwrap_or_else(|| shown.get_untracked()));
+    };
+    // Rendered again whole when the language or the configuration changes (rarely: one
+    // reactive closure, not one per attribute, measured N KB less wasm); the field's value
+    // follows the address without a new field, so focus stays in it while typing.
+    move || {
+        let strings = store.ui_lang().strings();
+        let (action, fields) = store
+            .config
+            .with(|config| config.as_ref().map(|config| config.search_form()))
+            .unwrap_or_default();
+        let fields = fields
+            .into_iter()
+            .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
+            .collect_view();
+        view! {
+            <form
+                class="site-search"
+                role="search"
+                method="get"
+                action=action
+                aria-label=strings.search_label
+                on:submit=on_submit.clone()
+            >
+                <label class="visually-hidden" for=SEARCH_FIELD>
+                    {strings.search_label}
+                </label>
+                <input
+                    id=SEARCH_FIELD
+                    type="search"
+                    name="q"
+                    autocomplete="off"
+                    spellcheck="false"
+                    enterkeyhint="search"
+                    maxlength="500"
+                    prop:value=move || shown.get()
+                    on:input=on_input.clone()
+                />
+                {fields}
+                <button type="submit" class="search-button">
+                    <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+                        <circle cx="10" cy="10" r="6.5" fill="none" stroke="currentColor" stroke-width="2.5" />
+                        <path d="M15 15l6 6" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
+                    </svg>
+                    <span class="visually-hidden">{strings.search}</span>
+                </button>
+            </form>
+        }
+    }
+}
+
+/// The header field's id.
+pub const SEARCH_FIELD: &str = "search-q";
