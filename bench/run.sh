@@ -4,7 +4,8 @@
 # for feeds of 30, 1,000 and 10,000 items, builds one site per feed (scripts/build.sh
 # --feed, so its prerendered pages match it), lays out the baseline and the static floor beside
 # it, serves all of them with the shipped nginx.conf, measures the three in headless Chromium
-# and prints the tables. Not part of CI: its figures are reported, not asserted.
+# and prints the tables; then search on the largest site (bench/search.mjs). Not part of CI:
+# its figures are reported, not asserted.
 #   bench/run.sh [--runs 7] [--sizes 30,1000,10000] [--no-lighthouse]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,4 +45,9 @@ for conf in bench/out/nginx/site-*.conf; do
   done
 done
 node bench/measure.mjs --origin-port "$port" --sizes "$sizes" --runs "$runs" $lighthouse
+# Search (issue 17) on the largest site, served on the last size's port (bench/layout.mjs), and
+# the memory its index takes, measured natively on the same 10,000 items.
+count=$(tr ',' '\n' <<< "$sizes" | wc -l)
+node bench/search.mjs --url "http://127.0.0.1:$((port + 2 * (count - 1)))/" --runs "$runs"
+cargo test --quiet --profile prerender --lib search::tests::ten_thousand -- --nocapture 2>&1 | grep '^search index'
 echo "bench: done in $((SECONDS - started)) s" >&2

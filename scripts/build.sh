@@ -34,7 +34,7 @@ say() { printf '\033[1mbuild:\033[0m %s\n' "$*"; }
 started=$SECONDS
 say "the app (trunk, release) into $dist for $base"
 VISTKA_BASE=$base trunk build --release --offline --public-url "$base" --dist "$dist"
-node scripts/postbuild.mjs "$dist" "$base"
+node scripts/postbuild.mjs "$dist" "$base" "$config"
 cp "$config" "$dist/config.json"
 # The feed the pages are made from, as a file: copied, or fetched from the source.
 feed_file=$(node scripts/build-feed.mjs "$dist" "$feed")

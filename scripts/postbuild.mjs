@@ -1,6 +1,6 @@
 // Finishes a release build for static hosts. Run by scripts/build.sh after Trunk, before the
 // prerenderer (which takes the index.html this leaves as the template of every page):
-//   node scripts/postbuild.mjs <dist> <base>
+//   node scripts/postbuild.mjs <dist> <base> [<config.json>]
 // - replaces Trunk's loader with one that starts the app after a prerendered page has loaded,
 //   inline and allowed by its hash, so no script needs 'unsafe-inline', and puts the Content
 //   Security Policy into a <meta> tag;
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
 const base = process.argv[3] ?? '/';
+const configFile = process.argv[4] ?? 'public/config.json';
 if (!/^\/([\w.-]+\/)*$/.test(base)) throw new Error(`the base path must look like / or /news/, not ${base}`);
 
 // 1. The loader.
@@ -63,6 +64,20 @@ const loaderHash = `'sha256-${createHash('sha256').update(loader).digest('base64
 // script, the loader, by its hash. Media hosts are whatever the feed names, so no list could
 // be written here: a file on another host gets its player only after the reader allows
 // external media (src/media.rs), and over HTTPS, which is all `https:` lets through.
+// The web search engine the search form sends the query to where JavaScript does not run
+// (`search.engine_url`; the default is src/config.rs's DEFAULT_SEARCH_ENGINE_URL): its origin,
+// and only it, is added to form-action. An unreadable config or address adds nothing; the
+// prerenderer then stops the build with a message naming it.
+function searchEngineOrigin() {
+  try {
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    const url = new URL(config?.search?.engine_url ?? 'https://duckduckgo.com/?sites={site}');
+    return /^https?:$/.test(url.protocol) ? ` ${url.origin}` : '';
+  } catch {
+    return '';
+  }
+}
+
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${loaderHash}`,
@@ -77,7 +92,7 @@ const policy = [
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
-  "form-action 'self'",
+  `form-action 'self'${searchEngineOrigin()}`,
 ].join('; ');
 
 // Every response gets these.

@@ -601,6 +601,16 @@ fn is_inline(element: &str) -> bool {
     )
 }
 
+/// The text of `html` piece by piece, entities decoded, as [`to_text`] reads it but without
+/// joining the pieces: for reading every word of many bodies (the search index), where
+/// building each body's text as one string was a third of the time.
+pub fn text_pieces(html: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    Tokenizer::new(html).filter_map(|token| match token {
+        Token::Text(piece) => Some(decode_entities(piece)),
+        _ => None,
+    })
+}
+
 /// Joins runs of whitespace into single spaces and trims the ends. No-break spaces are kept:
 /// the publisher put them there to hold two words together.
 pub fn collapse_whitespace(text: &str) -> String {

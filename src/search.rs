@@ -117,7 +117,7 @@ fn is_combining(c: char) -> bool {
 /// counts as part of a word.
 fn is_word_char(c: char) -> bool {
     match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        'a'..='z' | 'A'..='Z' | '0'..='9' | 'Ѐ'..='ҁ' | 'Ҋ'..='ӿ' => true,
         '\0'..='\u{bf}' | '×' | '÷' => false,
         // Cyrillic thousands sign and the titlo family.
         '\u{482}'..='\u{489}' => false,
@@ -132,38 +132,65 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// What a character of a text is to [`words`].
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Letter,
+    Apostrophe,
+    Other,
+}
+
+/// The kind of the character at byte `at` of `text`, and its length. ASCII and the lead bytes
+/// of the Cyrillic letters (U+0400–U+047F, U+04C0–U+04FF) are told by the byte alone: decoding
+/// every character was half of building the index of 10,000 items.
+#[inline(always)]
+fn kind_at(text: &str, at: usize) -> Option<(Kind, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    let kind = match byte {
+        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => Kind::Letter,
+        b'\'' | b'`' => Kind::Apostrophe,
+        0..=0x7f => Kind::Other,
+        0xd0 | 0xd1 | 0xd3 => return Some((Kind::Letter, 2)),
+        _ => {
+            let c = text.get(at..)?.chars().next()?;
+            let kind = match c {
+                c if is_apostrophe(c) => Kind::Apostrophe,
+                c if is_word_char(c) => Kind::Letter,
+                _ => Kind::Other,
+            };
+            return Some((kind, c.len_utf8()));
+        }
+    };
+    Some((kind, 1))
+}
+
 /// The words of `text` with their byte offsets.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut position = 0;
     std::iter::from_fn(move || {
-        let rest = text.get(position..)?;
-        let mut start = None;
-        let mut end = rest.len();
-        let mut chars = rest.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            if is_word_char(c) {
-                start.get_or_insert(at);
-                continue;
+        let start = loop {
+            let (kind, length) = kind_at(text, position)?;
+            if kind == Kind::Letter {
+                break position;
             }
-            let inside = start.is_some()
-                && is_apostrophe(c)
-                && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
-            if inside {
-                continue;
-            }
-            if start.is_some() {
-                end = at;
+            position += length;
+        };
+        while let Some((kind, length)) = kind_at(text, position) {
+            let next = position + length;
+            // An apostrophe between two letters stays inside the word.
+            let inside = match kind {
+                Kind::Letter => true,
+                Kind::Apostrophe => {
+                    kind_at(text, next).is_some_and(|(kind, _)| kind == Kind::Letter)
+                }
+                Kind::Other => false,
+            };
+            if !inside {
                 break;
             }
+            position = next;
         }
-        let Some(start) = start else {
-            position = text.len();
-            return None;
-        };
-        let word = rest.get(start..end)?;
-        let at = position + start;
-        position += end;
-        Some((at, word))
+        text.get(start..position).map(|word| (start, word))
     })
 }
 
@@ -465,32 +492,24 @@ pub fn snippet(text: &str, query: &Query, max: usize) -> Option<String> {
     })
 }
 
-/// The text of an item the search reads, field by field.
-fn fields(article: &Article) -> [(u32, Vec<std::borrow::Cow<'_, str>>); 3] {
-    use std::borrow::Cow;
-    let mut meta: Vec<Cow<'_, str>> = Vec::new();
+/// Calls `read` with each piece of text of `article` the search reads, and its field. HTML
+/// is read tag by tag: a word split by an inline tag («Ки<b>їв</b>») is two words here.
+fn read_fields(article: &Article, mut read: impl FnMut(u32, &str)) {
+    read(TITLE, &article.title);
     if let Some(summary) = &article.summary {
-        meta.push(Cow::Owned(html::to_text(summary)));
+        html::text_pieces(summary).for_each(|piece| read(META, &piece));
     }
     if let Some(category) = &article.category {
-        meta.push(Cow::Borrowed(category.name.as_str()));
+        read(META, &category.name);
     }
-    meta.extend(
-        article
-            .authors
-            .iter()
-            .map(|author| Cow::Borrowed(author.as_str())),
-    );
-    let body = match &article.body {
-        Body::Html(body) => vec![Cow::Owned(html::to_text(body))],
-        Body::Text(body) => vec![Cow::Borrowed(body.as_str())],
-        Body::Empty => Vec::new(),
-    };
-    [
-        (TITLE, vec![Cow::Borrowed(article.title.as_str())]),
-        (META, meta),
-        (BODY, body),
-    ]
+    for author in &article.authors {
+        read(META, author);
+    }
+    match &article.body {
+        Body::Html(body) => html::text_pieces(body).for_each(|piece| read(BODY, &piece)),
+        Body::Text(body) => read(BODY, body),
+        Body::Empty => {}
+    }
 }
 
 /// Every loaded item's words, for [`Index::search`].
@@ -515,6 +534,7 @@ impl std::hash::Hasher for FastHasher {
         self.0
     }
 
+    #[inline(always)]
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
@@ -522,8 +542,14 @@ impl std::hash::Hasher for FastHasher {
             word.copy_from_slice(chunk);
             self.add(u64::from_le_bytes(word));
         }
-        for &byte in chunks.remainder() {
-            self.add(u64::from(byte));
+        // The rest as one number: most words are one or two of these rounds in all.
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            if let Some(head) = word.get_mut(..rest.len()) {
+                head.copy_from_slice(rest);
+            }
+            self.add(u64::from_le_bytes(word));
         }
     }
 
@@ -533,23 +559,13 @@ impl std::hash::Hasher for FastHasher {
 }
 
 impl FastHasher {
+    #[inline(always)]
     fn add(&mut self, value: u64) {
         self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
 type FastHash = std::hash::BuildHasherDefault<FastHasher>;
-
-/// Marks `item` as having the key `id` in `field`.
-fn post(postings: &mut [Vec<u32>], id: u32, item: u32, field: u32) {
-    let Some(list) = postings.get_mut(id as usize) else {
-        return;
-    };
-    match list.last_mut() {
-        Some(last) if *last >> FIELD_BITS == item => *last |= field,
-        _ => list.push(item << FIELD_BITS | field),
-    }
-}
 
 fn intern(
     ids: &mut HashMap<String, u32, FastHash>,
@@ -564,16 +580,88 @@ fn intern(
     id
 }
 
+/// A distinct word of the text as written: its keys (the surface and up to two stems), and
+/// the last posting made for it, so a word met again in the same field of the same item costs
+/// one comparison. Most of a body's words are ones it already had.
+struct Known {
+    keys: [u32; 3],
+    count: usize,
+    posted: u32,
+}
+
+/// [`Index::build`]'s tables while it reads.
+#[derive(Default)]
+struct Builder {
+    postings: Vec<Vec<u32>>,
+    surface_ids: HashMap<String, u32, FastHash>,
+    stem_ids: HashMap<String, u32, FastHash>,
+    /// Each distinct word as written, an index into `words`: a known word is not folded again.
+    known: HashMap<String, u32, FastHash>,
+    words: Vec<Known>,
+    folded: String,
+}
+
+impl Builder {
+    fn read(&mut self, item: u32, field: u32, text: &str) {
+        let posting = item << FIELD_BITS | field;
+        for (_, word) in words(text) {
+            let at = match self.known.get(word) {
+                Some(&at) => at,
+                None => self.learn(word),
+            };
+            let Some(known) = self.words.get_mut(at as usize) else {
+                continue;
+            };
+            if known.posted == posting {
+                continue;
+            }
+            known.posted = posting;
+            for &id in known.keys.get(..known.count).unwrap_or_default() {
+                let Some(list) = self.postings.get_mut(id as usize) else {
+                    continue;
+                };
+                // Fields of one item are read in turn: its postings are last in each list.
+                match list.last_mut() {
+                    Some(last) if *last >> FIELD_BITS == item => *last |= field,
+                    _ => list.push(posting),
+                }
+            }
+        }
+    }
+
+    /// Folds a word not seen before and records its keys.
+    fn learn(&mut self, word: &str) -> u32 {
+        fold_into(word, &mut self.folded);
+        let mut known = Known {
+            keys: [0; 3],
+            count: 0,
+            posted: u32::MAX,
+        };
+        if !self.folded.is_empty() {
+            let surface = to_latin(&self.folded);
+            let stems = text_stems(&self.folded);
+            let keys = std::iter::once(intern(&mut self.surface_ids, &mut self.postings, surface))
+                .chain(
+                    stems
+                        .into_iter()
+                        .map(|stem| intern(&mut self.stem_ids, &mut self.postings, stem)),
+                );
+            for (slot, id) in known.keys.iter_mut().zip(keys) {
+                *slot = id;
+                known.count += 1;
+            }
+        }
+        let at = self.words.len() as u32;
+        self.words.push(known);
+        self.known.insert(word.to_owned(), at);
+        at
+    }
+}
+
 impl Index {
     /// Reads `articles` in the feed's order (newest first).
     pub fn build<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Index {
-        let mut postings: Vec<Vec<u32>> = Vec::new();
-        let mut surface_ids: HashMap<String, u32, FastHash> = HashMap::default();
-        let mut stem_ids: HashMap<String, u32, FastHash> = HashMap::default();
-        // Each distinct folded word's keys: the surface's and up to two stems'.
-        // Keyed by the word as written: a known word is not folded again.
-        let mut known: HashMap<String, Vec<u32>, FastHash> = HashMap::default();
-        let mut folded = String::new();
+        let mut builder = Builder::default();
         let mut items: u32 = 0;
         for (item, article) in articles.into_iter().enumerate() {
             // Four bytes a posting: room for 2^29 items.
@@ -582,41 +670,23 @@ impl Index {
                 break;
             }
             items = item + 1;
-            for (field, texts) in fields(article) {
-                for text in &texts {
-                    for (_, word) in words(text) {
-                        if let Some(ids) = known.get(word) {
-                            for &id in ids {
-                                post(&mut postings, id, item, field);
-                            }
-                            continue;
-                        }
-                        fold_into(word, &mut folded);
-                        let mut ids = Vec::with_capacity(3);
-                        if !folded.is_empty() {
-                            ids.push(intern(&mut surface_ids, &mut postings, to_latin(&folded)));
-                            for stem in text_stems(&folded) {
-                                ids.push(intern(&mut stem_ids, &mut postings, stem));
-                            }
-                        }
-                        for &id in &ids {
-                            post(&mut postings, id, item, field);
-                        }
-                        known.insert(word.to_owned(), ids);
-                    }
-                }
-            }
+            read_fields(article, |field, text| builder.read(item, field, text));
         }
-        let surfaces: Vec<(Box<str>, u32)> = surface_ids
-            .into_iter()
-            .map(|(key, id)| (key.into_boxed_str(), id))
-            .collect();
+        let Builder {
+            mut postings,
+            surface_ids,
+            stem_ids,
+            ..
+        } = builder;
         for list in &mut postings {
             list.shrink_to_fit();
         }
         Index {
             items: items as usize,
-            surfaces,
+            surfaces: surface_ids
+                .into_iter()
+                .map(|(key, id)| (key.into_boxed_str(), id))
+                .collect(),
             stems: stem_ids
                 .into_iter()
                 .map(|(key, id)| (key.into_boxed_str(), id))

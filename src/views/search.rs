@@ -170,13 +170,25 @@ pub fn SearchForm() -> impl IntoView {
     let params = use_query_map();
     let navigate = use_navigate();
     let shown = Memo::new(move |_| params.read().get("q").unwrap_or_default());
+    let field = NodeRef::<leptos::html::Input>::new();
     let timer: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);
-    // What the reader typed last, for a submit before the pause is over.
-    let typed: StoredValue<Option<String>> = StoredValue::new(None);
-    let go = move |text: String| {
+    let stop_timer = move || {
         if let Some(handle) = timer.get_value() {
             handle.clear();
         }
+    };
+    // The field follows the address (back, forward, a shared link), but never undoes what the
+    // reader is typing: the address holds the query trimmed, the field may end in a space.
+    Effect::new(move |_| {
+        let wanted = shown.get();
+        if let Some(field) = field.get() {
+            if field.value().trim() != wanted.trim() {
+                field.set_value(&wanted);
+            }
+        }
+    });
+    let go = move |text: String| {
+        stop_timer();
         // Typing on the search page refines one search: no new history entry per pause.
         let on_search = crate::browser::current_path().is_some_and(|path| is_search_path(&path));
         let options = NavigateOptions {
@@ -190,64 +202,59 @@ pub fn SearchForm() -> impl IntoView {
         let go = go.clone();
         move |event: leptos::ev::Event| {
             let text = event_target_value(&event);
-            typed.set_value(Some(text.clone()));
-            if let Some(handle) = timer.get_value() {
-                handle.clear();
-            }
+            stop_timer();
             let go = go.clone();
             timer.set_value(set_timeout_with_handle(move || go(text), DEBOUNCE).ok());
         }
     };
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        go(typed.get_value().unwrap_or_else(|| shown.get_untracked()));
+        go(field.get().map(|field| field.value()).unwrap_or_default());
     };
-    // Rendered again whole when the language or the configuration changes (rarely: one
-    // reactive closure, not one per attribute, measured N KB less wasm); the field's value
-    // follows the address without a new field, so focus stays in it while typing.
-    move || {
-        let strings = store.ui_lang().strings();
-        let (action, fields) = store
-            .config
-            .with(|config| config.as_ref().map(|config| config.search_form()))
-            .unwrap_or_default();
-        let fields = fields
-            .into_iter()
-            .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
-            .collect_view();
-        view! {
-            <form
-                class="site-search"
-                role="search"
-                method="get"
-                action=action
-                aria-label=strings.search_label
-                on:submit=on_submit.clone()
-            >
-                <label class="visually-hidden" for=SEARCH_FIELD>
-                    {strings.search_label}
-                </label>
-                <input
-                    id=SEARCH_FIELD
-                    type="search"
-                    name="q"
-                    autocomplete="off"
-                    spellcheck="false"
-                    enterkeyhint="search"
-                    maxlength="500"
-                    prop:value=move || shown.get()
-                    on:input=on_input.clone()
-                />
-                {fields}
-                <button type="submit" class="search-button">
-                    <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
-                        <circle cx="10" cy="10" r="6.5" fill="none" stroke="currentColor" stroke-width="2.5" />
-                        <path d="M15 15l6 6" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
-                    </svg>
-                    <span class="visually-hidden">{strings.search}</span>
-                </button>
-            </form>
-        }
+    // Where the form goes without JavaScript: read once, not followed. It matters only in the
+    // built pages, which have the configuration from the start; in the app the submit is
+    // handled here. The labels follow the language.
+    let (action, fields) = store
+        .config
+        .with_untracked(|config| config.as_ref().map(|config| config.search_form()))
+        .unwrap_or_default();
+    let fields = fields
+        .into_iter()
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
+        .collect_view();
+    let label = move || store.ui_lang().strings().search_label;
+    view! {
+        <form
+            class="site-search"
+            role="search"
+            method="get"
+            action=action
+            aria-label=label
+            on:submit=on_submit
+        >
+            <label class="visually-hidden" for=SEARCH_FIELD>
+                {label}
+            </label>
+            <input
+                id=SEARCH_FIELD
+                type="search"
+                name="q"
+                autocomplete="off"
+                spellcheck="false"
+                enterkeyhint="search"
+                maxlength="500"
+                node_ref=field
+                on:input=on_input
+            />
+            {fields}
+            <button type="submit" class="search-button">
+                <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+                    <circle cx="10" cy="10" r="6.5" fill="none" stroke="currentColor" stroke-width="2.5" />
+                    <path d="M15 15l6 6" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
+                </svg>
+                <span class="visually-hidden">{move || store.ui_lang().strings().search}</span>
+            </button>
+        </form>
     }
 }
 

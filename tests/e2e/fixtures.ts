@@ -58,6 +58,7 @@ export const VIEWS = [
   ['listing', '/', 'main .card'],
   ['article', '/article/mist-cherez-tykhu-vidkryiut-do-zymy', 'main article h1'],
   ['category', '/category/kultura', 'main .card'],
+  ['search', '/search?q=тиха', 'main .card mark'],
   ['not found', '/no-such-page', 'main h1'],
   ['embed', '/embed?count=5', '.embed-list li'],
 ] as const;

@@ -1,0 +1,90 @@
+// Measures search (issue 17) on a built site, in headless Chromium at 4× CPU: the first query,
+// which builds the index (the app builds it on the first search, never at start-up), then each
+// further keystroke. (The index's memory is measured natively: the wasm's memory only grows
+// when what is free in it does not suffice, so its growth says little.) Times run from the form's submit
+// (which the app handles at once, without the typing pause) to the results' count on screen,
+// so they include the route change and the drawing of the first page of cards.
+// Run by bench/run.sh on its largest site; alone:
+//   node bench/search.mjs --url http://127.0.0.1:4954/ [--runs 5] [--throttle 4]
+import { chromium } from 'playwright-core';
+import { loadOnce } from './probe.mjs';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => {
+    if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1] ?? true]);
+    return pairs;
+  }, []),
+);
+const site = String(args.url ?? 'http://127.0.0.1:4954/');
+const runs = Number(args.runs ?? 5);
+const throttle = Number(args.throttle ?? 4);
+const FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+// A reader typing the town's name with the Latin keyboard on («Верболози»), then a second word:
+// the first query finds over a third of the items, so the first page of results is full.
+const FIRST = 'verb';
+const KEYSTROKES = ['verbo', 'verbol', 'verbolo', 'verbolozy', 'verbolozy m', 'verbolozy mi', 'verbolozy mis', 'verbolozy mist'];
+
+// In the page: submits `text` from the header's form and records in `window.__searched` the
+// milliseconds until the results for it are in the DOM: the address says `text` and so does the
+// view's heading, which the view draws in the same pass as the count and the cards.
+const SUBMIT = () => {
+  window.__submit = (text) => {
+    window.__searched = undefined;
+    const field = document.querySelector('form[role=search] input[name=q]');
+    const wanted = `q=${encodeURIComponent(text.trim())}`;
+    const done = () =>
+      location.search.endsWith(wanted) &&
+      document.querySelector('main h1')?.textContent.endsWith(`«${text.trim()}»`) &&
+      document.querySelector('main .search-count');
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      if (done()) {
+        observer.disconnect();
+        window.__searched = performance.now() - start;
+      }
+    });
+    observer.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
+    field.value = text;
+    field.form.requestSubmit();
+  };
+};
+
+// Searches for `text` and returns the time SUBMIT measured. (Awaiting a promise in the page
+// across the route change had Playwright report the page closed.)
+async function search(page, text) {
+  await page.evaluate((text) => window.__submit(text), text);
+  await page.waitForFunction(() => window.__searched !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => window.__searched);
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
+const first = [];
+const keystrokes = [];
+try {
+  for (let run = 0; run < runs; run++) {
+    // The front page as a reader arrives on it; the index does not exist yet.
+    const { context, page } = await loadOnce(browser, site, ['firstItem', 'takeover', 'wasm'], throttle);
+    await page.evaluate(SUBMIT);
+    first.push(await search(page, FIRST));
+    for (const text of KEYSTROKES) keystrokes.push(await search(page, text));
+    await context.close();
+    process.stderr.write(`  search: run ${run + 1}/${runs} done\n`);
+  }
+} finally {
+  await browser.close();
+}
+const items = await fetch(new URL('feed.json', site)).then((r) => r.json()).then((feed) => feed.items.length, () => NaN);
+console.log(`\n## Search, ${items} items, ${throttle}× CPU, ${runs} runs (medians)\n`);
+console.log('| measure | median | worst | target |');
+console.log('|---|---:|---:|---:|');
+console.log(`| first query, index built («${FIRST}») | ${median(first).toFixed(0)} ms | ${Math.max(...first).toFixed(0)} ms | ≤ 300 ms |`);
+console.log(`| each further keystroke (${KEYSTROKES.length} a run) | ${median(keystrokes).toFixed(1)} ms | ${Math.max(...keystrokes).toFixed(1)} ms | ≤ 16 ms |`);
