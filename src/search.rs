@@ -518,8 +518,8 @@ pub struct Index {
     items: usize,
     /// Surface keys with their postings. Unsorted: a query word is compared with every
     /// surface anyway, to find it inside compounds, and a sort would cost the wasm ~5 KB.
-    surfaces: Vec<(Box<str>, u32)>,
-    stems: HashMap<Box<str>, u32, FastHash>,
+    surfaces: Vec<(String, u32)>,
+    stems: HashMap<String, u32, FastHash>,
     /// For each key, the items it occurs in: `item << 3 | fields`, items ascending.
     postings: Vec<Vec<u32>>,
 }
@@ -683,14 +683,8 @@ impl Index {
         }
         Index {
             items: items as usize,
-            surfaces: surface_ids
-                .into_iter()
-                .map(|(key, id)| (key.into_boxed_str(), id))
-                .collect(),
-            stems: stem_ids
-                .into_iter()
-                .map(|(key, id)| (key.into_boxed_str(), id))
-                .collect(),
+            surfaces: surface_ids.into_iter().collect(),
+            stems: stem_ids,
             postings,
         }
     }
@@ -715,11 +709,11 @@ impl Index {
         let keys: usize = self
             .surfaces
             .iter()
-            .map(|(key, _)| key.len())
+            .map(|(key, _)| key.capacity())
             .sum::<usize>()
-            + self.stems.keys().map(|key| key.len()).sum::<usize>();
-        let tables = self.surfaces.capacity() * (2 * word + 4)
-            + self.stems.capacity() * (2 * word + 4 + 1)
+            + self.stems.keys().map(String::capacity).sum::<usize>();
+        let tables = self.surfaces.capacity() * (3 * word + 4)
+            + self.stems.capacity() * (3 * word + 4 + 1)
             + self.postings.capacity() * 3 * word;
         let postings: usize = self.postings.iter().map(|list| list.capacity() * 4).sum();
         keys + tables + postings
@@ -735,7 +729,7 @@ impl Index {
             .filter(move |(key, _)| match word.length {
                 n if n >= INFIX_MIN => key.contains(surface),
                 n if n >= PREFIX_MIN => key.starts_with(surface),
-                _ => key.as_ref() == surface,
+                _ => key == surface,
             })
             .map(|(_, id)| *id);
         let stems = word
