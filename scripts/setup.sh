@@ -20,7 +20,10 @@ step() {
 sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 apt_install() {
   "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  # A fresh machine's unattended-upgrades may hold dpkg's lock for minutes: wait for it rather
+  # than fail (docs/TROUBLESHOOTING.md).
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 \
+    install -y -qq "$@" >/dev/null
 }
 
 # Debian packages: Chromium and its driver for the browser tests, nginx with its brotli static
