@@ -217,7 +217,8 @@ test('the analytics script loads only with analytics consent, and goes when it i
   expect(analyticsRequests).toHaveLength(1);
 });
 
-test('when localStorage throws, the choice holds for the page and the banner returns next time', async ({ page }) => {
+test('when localStorage throws, the choice holds for the page and the banner returns next time', async ({ page, expectConsole }) => {
+  expectConsole(/^Vistka: the consent choice could not be stored/);
   await refuseStorage(page);
   await openFrontPage(page);
   await expect(banner(page)).toBeVisible();
@@ -232,7 +233,8 @@ test('when localStorage throws, the choice holds for the page and the banner ret
   await expect(banner(page)).toBeVisible();
 });
 
-test('when the localStorage getter itself throws, the site still works', async ({ page }) => {
+test('when the localStorage getter itself throws, the site still works', async ({ page, expectConsole }) => {
+  expectConsole(/^Vistka: the consent choice could not be stored/);
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {

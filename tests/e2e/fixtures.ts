@@ -6,35 +6,69 @@ const CSP_MARK = 'vistka-csp-violation:';
 
 /**
  * The suite's `test`: every test also fails on any uncaught error in the page (which is how a
- * panic in the wasm shows up) and on any Content Security Policy violation, on every view the
- * test visits.
+ * panic in the wasm shows up), on any Content Security Policy violation, and on any console
+ * warning or error it does not expect by name, on every view the test visits. A healthy site
+ * prints nothing; a test that provokes a message (a feed that fails, storage that throws)
+ * names it first with `expectConsole(/…/)`.
  */
-export const test = base.extend<{ pageWatch: void }>({
+export const test = base.extend<{
+  expectedConsole: RegExp[];
+  expectConsole: (...expected: RegExp[]) => void;
+  pageWatch: void;
+}>({
+  expectedConsole: async ({}, use) => {
+    await use([]);
+  },
+  expectConsole: async ({ expectedConsole }, use) => {
+    await use((...expected) => {
+      expectedConsole.push(...expected);
+    });
+  },
   pageWatch: [
-    async ({ page }, use) => {
-      const { errors, violations } = await watchPage(page);
+    async ({ page, expectedConsole }, use) => {
+      const { errors, violations, messages } = await watchPage(page);
       await use();
       expect(errors, 'uncaught errors in the page').toEqual([]);
       expect(violations, 'Content Security Policy violations').toEqual([]);
+      const unexpected = messages().filter((text) => !expectedConsole.some((pattern) => pattern.test(text)));
+      expect(unexpected, 'console warnings and errors').toEqual([]);
     },
     { auto: true },
   ],
 });
 
-/** Collects, from now on, every uncaught error in `page` and every CSP violation it reports. */
+/**
+ * Collects, from now on, every uncaught error in `page`, every CSP violation it reports, and
+ * every other console warning and error (`messages()`, read once the test is done). Left out
+ * of those: Chromium's report of a page answered with 404, which is how the site answers a
+ * path that is no built page (a wrong address, or an article newer than the build, which the
+ * app then shows): by design, not a fault. A 404 for anything else (a picture, the feed) counts.
+ */
 export async function watchPage(page: Page) {
   const errors: string[] = [];
   const violations: string[] = [];
+  const logged: { text: string; url: string }[] = [];
+  const notFoundPages = new Set<string>();
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() === 404 && response.request().isNavigationRequest()) notFoundPages.add(response.url());
+  });
   page.on('console', (message) => {
     if (message.text().startsWith(CSP_MARK)) violations.push(message.text());
+    else if (message.type() === 'error' || message.type() === 'warning') {
+      logged.push({ text: message.text(), url: message.location().url });
+    }
   });
   await page.addInitScript((mark) => {
     document.addEventListener('securitypolicyviolation', (event) => {
       console.warn(`${mark} ${event.violatedDirective} ${event.blockedURI} on ${location.pathname}`);
     });
   }, CSP_MARK);
-  return { errors, violations };
+  const messages = () =>
+    logged
+      .filter(({ text, url }) => !(text.includes('status of 404') && notFoundPages.has(url)))
+      .map(({ text, url }) => (text.startsWith('Failed to load resource') ? `${text} ${url}` : text));
+  return { errors, violations, messages };
 }
 
 /** Makes every localStorage read and write throw, as a blocked or sandboxed storage does. */

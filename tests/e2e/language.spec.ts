@@ -98,7 +98,8 @@ test('choosing in the switch takes ?lang= out of the address, so a reload keeps 
   await expect(page.locator('main h1')).toHaveText('Останні новини');
 });
 
-test('the choice holds for the visit when storage throws', async ({ page }) => {
+test('the choice holds for the visit when storage throws', async ({ page, expectConsole }) => {
+  expectConsole(/^Vistka: the language choice could not be stored/);
   await refuseStorage(page);
   await page.goto('/');
   await switchButton(page).click();

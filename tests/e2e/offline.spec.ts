@@ -118,7 +118,9 @@ test.describe('offline reading', () => {
     }
   });
 
-  test('on: the front page and the articles read, with pictures, work offline; off removes all', async ({ page, context }) => {
+  test('on: the front page and the articles read, with pictures, work offline; off removes all', async ({ page, expectConsole, context }) => {
+    // The network cut on purpose: what the worker cannot answer fails as the browser reports.
+    expectConsole(/^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED) /);
     await page.goto('/');
     await takenOver(page);
     await turnOn(page);
@@ -220,7 +222,9 @@ test.describe('offline reading', () => {
     await expect(page.locator('main article h1')).toBeVisible();
   });
 
-  test('a new deploy is picked up on the next load, and no page mixes two builds', async ({ page, context }) => {
+  test('a new deploy is picked up on the next load, and no page mixes two builds', async ({ page, expectConsole, context }) => {
+    // The network cut on purpose: what the worker cannot answer fails as the browser reports.
+    expectConsole(/^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED) /);
     deploy('first');
     const secondCss = restyle(deploy('second'));
     go('first');
@@ -253,7 +257,9 @@ test.describe('offline reading', () => {
     await expect.poll(() => registrations(page)).toEqual([]);
   });
 
-  test('under /news/: the worker is scoped to the sub-path and works offline', async ({ page, context }) => {
+  test('under /news/: the worker is scoped to the sub-path and works offline', async ({ page, expectConsole, context }) => {
+    // The network cut on purpose: what the worker cannot answer fails as the browser reports.
+    expectConsole(/^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED) /);
     await page.goto(NEWS);
     await takenOver(page);
     await turnOn(page);

@@ -213,7 +213,8 @@ test.describe('the app takes over', () => {
     }
   });
 
-  test('a page whose live feed fails stays as built, readable', async ({ page }) => {
+  test('a page whose live feed fails stays as built, readable', async ({ page, expectConsole }) => {
+    expectConsole(/^Failed to load resource: .* \S*\/feed\.json$/, /^Vistka: the live feed could not be read/);
     await page.route('**/feed.json', (route) => route.fulfill({ status: 500, body: 'down' }));
     await page.goto('/');
     await expect(page.locator('main .card')).toHaveCount(20);

@@ -225,7 +225,8 @@ for (const [name, response, message] of [
   ['JSON of the wrong shape', { status: 200, body: '{"posts": []}' }, 'Стрічка новин має неочікуваний формат'],
   ['only unusable items', { status: 200, body: '{"items": [{"title": "no id"}]}' }, 'У стрічці немає жодного придатного допису'],
 ] as const) {
-  test(`${name} ends in a clear message and a retry that recovers`, async ({ page }) => {
+  test(`${name} ends in a clear message and a retry that recovers`, async ({ page, expectConsole }) => {
+    expectConsole(/^Failed to load resource: .* \S*\/feed\.json$/, /^Vistka: the feed could not be used: /);
     let broken = true;
     await page.route('**/feed.json', (route) => (broken ? route.fulfill(response) : route.fulfill({ json: withFresh() })));
     await page.goto(FRESH_PATH);
@@ -238,7 +239,8 @@ for (const [name, response, message] of [
   });
 }
 
-test('a feed that cannot be reached ends in a message and a retry', async ({ page }) => {
+test('a feed that cannot be reached ends in a message and a retry', async ({ page, expectConsole }) => {
+  expectConsole(/^Failed to load resource: .* \S*\/feed\.json$/);
   let broken = true;
   await page.route('**/feed.json', (route) =>
     broken ? route.abort('connectionrefused') : route.fulfill({ json: withFresh() }),
