@@ -82,7 +82,7 @@ fn Site() -> impl IntoView {
 }
 
 /// The live region that says each new page's title.
-const ROUTE_ANNOUNCER: &str = "route-announcer";
+pub(crate) const ROUTE_ANNOUNCER: &str = "route-announcer";
 
 /// The whole page for `store`, which the caller has made ready or set loading.
 #[component]

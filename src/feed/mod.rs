@@ -215,12 +215,16 @@ impl Article {
                 return summary;
             }
         }
-        let text = match &self.body {
+        truncate_at_word(&self.body_text(), EXCERPT_LEN)
+    }
+
+    /// The body as plain text on one line.
+    pub fn body_text(&self) -> String {
+        match &self.body {
             Body::Html(body) => html::to_text(body),
             Body::Text(body) => html::collapse_whitespace(body),
             Body::Empty => String::new(),
-        };
-        truncate_at_word(&text, EXCERPT_LEN)
+        }
     }
 }
 

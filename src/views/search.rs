@@ -6,9 +6,9 @@ use super::card::{marked_card, Marked};
 use super::listing::pagination;
 use super::status::WithFeed;
 use super::use_page_meta;
+use crate::app::ROUTE_ANNOUNCER;
 use crate::browser::announce;
-use crate::feed::{Article, Body, Feed, EXCERPT_LEN};
-use crate::html;
+use crate::feed::{Article, Feed, EXCERPT_LEN};
 use crate::page_meta::{PageKind, PageMeta};
 use crate::paging::page;
 use crate::routes::{is_search_path, page_number, search_path};
@@ -42,9 +42,6 @@ fn index_of(feed: &Arc<Feed>) -> Rc<Index> {
         index
     })
 }
-
-/// The live region the app announces new views in (`app::ROUTE_ANNOUNCER`).
-const LIVE_REGION: &str = "route-announcer";
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -101,7 +98,7 @@ fn results(store: FeedStore, feed: &Arc<Feed>, text: &str, number: Option<usize>
     };
     if !query.is_empty() {
         let said = said.clone();
-        Effect::new(move |_| announce(LIVE_REGION, &said));
+        Effect::new(move |_| announce(ROUTE_ANNOUNCER, &said));
     }
     let current = page(&found, number, store.page_size());
     let cards = current
@@ -143,12 +140,7 @@ fn excerpt(article: &Article, query: &Query) -> String {
     if crate::search::words(&excerpt).any(|(_, word)| query.matches(word)) {
         return excerpt;
     }
-    let body = match &article.body {
-        Body::Html(body) => html::to_text(body),
-        Body::Text(body) => html::collapse_whitespace(body),
-        Body::Empty => String::new(),
-    };
-    snippet(&body, query, EXCERPT_LEN).unwrap_or(excerpt)
+    snippet(&article.body_text(), query, EXCERPT_LEN).unwrap_or(excerpt)
 }
 
 fn cut(text: &str, max: usize) -> String {
