@@ -72,7 +72,10 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
 fi
 
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly, and Trunk.toml must
-# name the same version.
+# name the same version. A release build, unlike Trunk's and geckodriver's: it runs on every
+# build and every wasm test run, and its debug build, though it installs in half the time (54 s
+# against 112 s from scratch on 2 cores), runs four times slower: 0.84 s against 0.21 s on the
+# app's wasm, 34 s against 8 s on the test wasm in each of the three engines.
 bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if ! grep -q "^wasm_bindgen = \"$bindgen\"" Trunk.toml; then
   echo "Trunk.toml [tools] wasm_bindgen must be \"$bindgen\", the version in Cargo.lock" >&2
