@@ -2,7 +2,7 @@
 //! written — as the player itself once the reader allows external media, else as a
 //! click-to-load placeholder that contacts nobody.
 
-use crate::html::escape_into;
+use crate::html::escape;
 use std::fmt::Write;
 
 /// Players an article may embed: HTTPS only, matched on host and path prefix. YouTube's
@@ -56,8 +56,8 @@ pub fn embed_host(url: &str) -> &str {
 
 /// Writes the player, or its placeholder, for an allowed embed URL from [`embed_url`].
 pub fn write_embed(url: &str, title: &str, embeds: Embeds<'_>, out: &mut String) {
-    let url = escape_attribute(url);
-    let title = escape_attribute(title);
+    let url = escape(url);
+    let title = escape(title);
     match embeds {
         Embeds::Load => out.push_str(&player_html(&url, &title)),
         Embeds::Placeholder { notice, load } => {
@@ -66,9 +66,9 @@ pub fn write_embed(url: &str, title: &str, embeds: Embeds<'_>, out: &mut String)
                 "<div class=\"embed embed-placeholder\" data-embed-src=\"{url}\" data-embed-title=\"{title}\">\
                  <p>{} <strong>{}</strong></p>\
                  <button type=\"button\" class=\"button needs-js\" data-load-embed>{}</button></div>",
-                escape_attribute(notice),
-                escape_attribute(embed_host(&url)),
-                escape_attribute(load),
+                escape(notice),
+                escape(embed_host(&url)),
+                escape(load),
             );
         }
     }
@@ -87,16 +87,7 @@ fn player_html(url: &str, title: &str) -> String {
 /// The player for one placeholder the reader clicked, or `None` if the URL is not allowed.
 pub fn player_for(src: &str, title: &str) -> Option<String> {
     let url = embed_url(src)?;
-    Some(player_html(
-        &escape_attribute(&url),
-        &escape_attribute(title),
-    ))
-}
-
-fn escape_attribute(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    escape_into(text, &mut escaped);
-    escaped
+    Some(player_html(&escape(&url), &escape(title)))
 }
 
 #[cfg(test)]

@@ -510,6 +510,13 @@ fn write_end_tag(element: &str, out: &mut String) {
     out.push('>');
 }
 
+/// [`escape_into`] a new string.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    escape_into(text, &mut escaped);
+    escaped
+}
+
 /// Escapes text for HTML text or a double-quoted attribute value.
 pub fn escape_into(text: &str, out: &mut String) {
     for c in text.chars() {

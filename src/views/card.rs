@@ -36,16 +36,10 @@ pub const FIRST_SCREEN_CARDS: usize = 3;
 /// app's downloads start first (the page's `load` event does not wait for lazy images).
 pub fn article_card(article: &Article, position: usize, ui: Lang) -> impl IntoView {
     let marked = Marked {
-        title: escaped(&article.title),
-        excerpt: escaped(&article.excerpt()),
+        title: crate::html::escape(&article.title),
+        excerpt: crate::html::escape(&article.excerpt()),
     };
     marked_card(article, position, ui, marked)
-}
-
-fn escaped(text: &str) -> String {
-    let mut html = String::with_capacity(text.len());
-    crate::html::escape_into(text, &mut html);
-    html
 }
 
 /// A card's title and excerpt as escaped HTML, with the matched words in `<mark>` for search
