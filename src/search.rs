@@ -388,12 +388,22 @@ impl QueryWord {
         self.length >= PREFIX_MIN
     }
 
-    /// Does a word of the text, by its surface and stems, match this query word?
-    fn matches(&self, surface: &str, stems: &[String]) -> bool {
+    /// Does a word of the text with this surface match this query word as written (the
+    /// surface is it, begins with it or, for a long one, holds it)?
+    fn matches_surface(&self, surface: &str) -> bool {
         surface == self.surface
             || (self.strong() && surface.starts_with(&self.surface))
             || (self.length >= INFIX_MIN && surface.contains(&self.surface))
-            || stems.iter().any(|stem| self.stems.contains(stem))
+    }
+
+    /// Could a word of the text whose surface begins with `first` share a stem with this one?
+    /// A stem begins as its word's surface does, or with the wildcard where the alternating
+    /// vowel is the word's first letter.
+    fn may_share_stem(&self, first: Option<char>) -> bool {
+        self.stems.iter().any(|stem| {
+            let head = stem.chars().next();
+            head == first || head == Some(WILDCARD)
+        })
     }
 }
 
@@ -438,17 +448,28 @@ impl Query {
         self.words.iter().any(QueryWord::strong)
     }
 
-    /// Does this word of a text match any of the query's words?
+    /// Does this word of a text match any of the query's words? Called for every word a page
+    /// of results shows (highlighting, snippets): the word's stems, the costly part, are only
+    /// worked out when its surface does not match and a stem could.
     pub fn matches(&self, word: &str) -> bool {
         let mut folded = String::new();
         fold_into(word, &mut folded);
         let surface = to_latin(&folded);
-        let stems = text_stems(&folded);
         let strong = self.has_strong_word();
-        self.words
-            .iter()
-            .filter(|query_word| !strong || query_word.strong())
-            .any(|query_word| query_word.matches(&surface, &stems))
+        let compared = || {
+            self.words
+                .iter()
+                .filter(move |query_word| !strong || query_word.strong())
+        };
+        if compared().any(|query_word| query_word.matches_surface(&surface)) {
+            return true;
+        }
+        let first = surface.chars().next();
+        if !compared().any(|query_word| query_word.may_share_stem(first)) {
+            return false;
+        }
+        let stems = text_stems(&folded);
+        compared().any(|query_word| stems.iter().any(|stem| query_word.stems.contains(stem)))
     }
 }
 
@@ -567,6 +588,12 @@ impl FastHasher {
 
 type FastHash = std::hash::BuildHasherDefault<FastHasher>;
 
+#[inline(always)]
+fn hash_of(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    FastHash::default().hash_one(word)
+}
+
 fn intern(
     ids: &mut HashMap<String, u32, FastHash>,
     postings: &mut Vec<Vec<u32>>,
@@ -589,25 +616,88 @@ struct Known {
     posted: u32,
 }
 
-/// [`Index::build`]'s tables while it reads.
+/// An [`Index`] being built, item by item: the view reads the feed into it in slices while
+/// the reader starts typing, so that the first query finds most of it done.
 #[derive(Default)]
-struct Builder {
+pub struct IndexBuilder {
+    /// Items read.
+    items: u32,
     postings: Vec<Vec<u32>>,
     surface_ids: HashMap<String, u32, FastHash>,
     stem_ids: HashMap<String, u32, FastHash>,
-    /// Each distinct word as written, an index into `words`: a known word is not folded again.
-    known: HashMap<String, u32, FastHash>,
+    /// Each distinct word as written, by its 64-bit hash, an index into `words`: a known word
+    /// is not folded again. The hash stands for the word: comparing the words themselves was
+    /// a third of the build (natively, each a cache miss to the heap), and two of a
+    /// publication's words sharing a hash is as likely as 1 in 10^9 for 10^5 distinct words
+    /// (none at all up to 8 bytes: FxHash is then one-to-one); the one harm would be a word
+    /// also finding the other's items.
+    known: HashMap<u64, u32, FastHash>,
     words: Vec<Known>,
     folded: String,
 }
 
-impl Builder {
+impl IndexBuilder {
+    /// Reads the next item (the feed's order, newest first); `false` when there is no room for
+    /// it (four bytes a posting: room for 2^29 items).
+    fn add(&mut self, article: &Article) -> bool {
+        let item = self.items;
+        if item >> (32 - FIELD_BITS) != 0 {
+            return false;
+        }
+        read_fields(article, |field, text| self.read(item, field, text));
+        self.items = item + 1;
+        true
+    }
+
+    /// Reads the items of `articles` not read yet, in order, while `more()` says to go on
+    /// (asked after each item); `true` once every item is read (or no more fit).
+    pub fn read_from(&mut self, articles: &[Article], mut more: impl FnMut() -> bool) -> bool {
+        while let Some(article) = articles.get(self.len()) {
+            if !self.add(article) {
+                return true;
+            }
+            if !more() {
+                return self.len() == articles.len();
+            }
+        }
+        true
+    }
+
+    /// Items read so far.
+    pub fn len(&self) -> usize {
+        self.items as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items == 0
+    }
+
+    pub fn finish(self) -> Index {
+        let IndexBuilder {
+            items,
+            mut postings,
+            surface_ids,
+            stem_ids,
+            ..
+        } = self;
+        for list in &mut postings {
+            list.shrink_to_fit();
+        }
+        Index {
+            items: items as usize,
+            surfaces: surface_ids.into_iter().collect(),
+            stems: stem_ids,
+            postings,
+        }
+    }
+
     fn read(&mut self, item: u32, field: u32, text: &str) {
         let posting = item << FIELD_BITS | field;
         for (_, word) in words(text) {
-            let at = match self.known.get(word) {
+            let hash = hash_of(word);
+            let at = match self.known.get(&hash) {
                 Some(&at) => at,
-                None => self.learn(word),
+                None => self.learn(word, hash),
             };
             let Some(known) = self.words.get_mut(at as usize) else {
                 continue;
@@ -630,7 +720,7 @@ impl Builder {
     }
 
     /// Folds a word not seen before and records its keys.
-    fn learn(&mut self, word: &str) -> u32 {
+    fn learn(&mut self, word: &str, hash: u64) -> u32 {
         fold_into(word, &mut self.folded);
         let mut known = Known {
             keys: [0; 3],
@@ -653,40 +743,17 @@ impl Builder {
         }
         let at = self.words.len() as u32;
         self.words.push(known);
-        self.known.insert(word.to_owned(), at);
+        self.known.insert(hash, at);
         at
     }
 }
 
 impl Index {
-    /// Reads `articles` in the feed's order (newest first).
-    pub fn build<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Index {
-        let mut builder = Builder::default();
-        let mut items: u32 = 0;
-        for (item, article) in articles.into_iter().enumerate() {
-            // Four bytes a posting: room for 2^29 items.
-            let Ok(item) = u32::try_from(item) else { break };
-            if item >> (32 - FIELD_BITS) != 0 {
-                break;
-            }
-            items = item + 1;
-            read_fields(article, |field, text| builder.read(item, field, text));
-        }
-        let Builder {
-            mut postings,
-            surface_ids,
-            stem_ids,
-            ..
-        } = builder;
-        for list in &mut postings {
-            list.shrink_to_fit();
-        }
-        Index {
-            items: items as usize,
-            surfaces: surface_ids.into_iter().collect(),
-            stems: stem_ids,
-            postings,
-        }
+    /// Reads `articles` in the feed's order (newest first) at once.
+    pub fn build(articles: &[Article]) -> Index {
+        let mut builder = IndexBuilder::default();
+        builder.read_from(articles, || true);
+        builder.finish()
     }
 
     /// Items read.

@@ -228,6 +228,61 @@ fn bad_input_never_panics_and_finds_sensibly() {
     assert_eq!(Query::parse(&long_words).words.len(), MAX_QUERY_WORDS);
 }
 
+/// Highlighting decides word by word, skipping a word's stems where they cannot match: it must
+/// mark exactly the words the index finds, wildcard-first stems («ось», «есь») included.
+#[test]
+fn highlighting_marks_what_the_index_finds() {
+    let words = [
+        "Київ",
+        "Києва",
+        "Kyiv",
+        "Будапешт",
+        "Укрзалізниця",
+        "Львова",
+        "ночі",
+        "поїзди",
+        "trains",
+        "making",
+        "есь",
+        "ось",
+        "вісь",
+        "ліс",
+        "лос",
+        "Харкові",
+        "пам’ять",
+        "осінь",
+        "осені",
+    ];
+    let queries = [
+        "київ",
+        "kyieva",
+        "буда",
+        "zaliznytsia",
+        "львів",
+        "ніч",
+        "поїзд",
+        "train",
+        "make",
+        "ось",
+        "лес",
+        "харків",
+        "памʼять",
+        "осінь",
+        "ki",
+        "л",
+    ];
+    for query in queries {
+        let parsed = Query::parse(query);
+        for word in words {
+            assert_eq!(
+                parsed.matches(word),
+                finds(word, query),
+                "{word} for {query}"
+            );
+        }
+    }
+}
+
 #[test]
 fn highlighting_escapes_and_marks_whole_words() {
     let query = Query::parse("києва <b>");
@@ -269,6 +324,45 @@ fn snippet_of(text: &str, query: &str) -> Option<String> {
 /// The benchmark's feed (bench/make-feed.mjs): the demo's 33 items over and over, 10,000 in
 /// all. Prints what bench/run.sh reports of the index: its build time here (native, the test
 /// profile) and its memory.
+/// The view reads the index in slices while the reader types: the same index as at once.
+#[test]
+fn an_index_read_in_slices_is_the_index_read_at_once() {
+    let demo = crate::feed::parse_json_feed(
+        include_str!("../../public/feed.json"),
+        &crate::feed::test_options(),
+    )
+    .expect("the demo feed parses");
+    let items = &demo.articles;
+    let mut builder = IndexBuilder::default();
+    let mut slices = 0;
+    loop {
+        slices += 1;
+        let mut left_in_slice = 3;
+        let done = builder.read_from(items, || {
+            left_in_slice -= 1;
+            left_in_slice > 0
+        });
+        if done {
+            break;
+        }
+    }
+    assert_eq!(slices, items.len().div_ceil(3));
+    let sliced = builder.finish();
+    let whole = Index::build(items);
+    assert_eq!((sliced.len(), sliced.keys()), (whole.len(), whole.keys()));
+    for query in [
+        "київ",
+        "verbolozy",
+        "пам'ять",
+        "поїзди львів",
+        "bicycle",
+        "a",
+    ] {
+        let query = Query::parse(query);
+        assert_eq!(sliced.search(&query), whole.search(&query));
+    }
+}
+
 #[test]
 fn ten_thousand_items_build_and_search() {
     let demo = crate::feed::parse_json_feed(
