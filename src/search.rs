@@ -540,7 +540,7 @@ pub struct Index {
     /// Surface keys with their postings. Unsorted: a query word is compared with every
     /// surface anyway, to find it inside compounds, and a sort would cost the wasm ~5 KB.
     surfaces: Vec<(String, u32)>,
-    stems: HashMap<String, u32, FastHash>,
+    stems: Ids,
     /// For each key, the items it occurs in: `item << 3 | fields`, items ascending.
     postings: Vec<Vec<u32>>,
 }
@@ -594,17 +594,21 @@ fn hash_of(word: &str) -> u64 {
     FastHash::default().hash_one(word)
 }
 
-fn intern(
-    ids: &mut HashMap<String, u32, FastHash>,
-    postings: &mut Vec<Vec<u32>>,
-    key: String,
-) -> u32 {
+/// Keys (and words) by their 64-bit hash, not by their text: comparing the texts was a third
+/// of the build (natively, each a cache miss to the heap), and one table type for all of them
+/// keeps one copy of the hash table's code in the wasm. Two of a publication's words sharing a
+/// hash is as likely as 1 in 10^9 for 10^5 distinct words (and impossible up to 8 bytes:
+/// FxHash is then one-to-one); the one harm would be a word also finding the other's items.
+type Ids = HashMap<u64, u32, FastHash>;
+
+/// The id of `key` in `ids`, a new one (with its empty postings) if it had none: `(id, new)`.
+fn intern(ids: &mut Ids, postings: &mut Vec<Vec<u32>>, key: &str) -> (u32, bool) {
     let next = postings.len() as u32;
-    let id = *ids.entry(key).or_insert(next);
+    let id = *ids.entry(hash_of(key)).or_insert(next);
     if id == next {
         postings.push(Vec::new());
     }
-    id
+    (id, id == next)
 }
 
 /// A distinct word of the text as written: its keys (the surface and up to two stems), and
@@ -623,15 +627,11 @@ pub struct IndexBuilder {
     /// Items read.
     items: u32,
     postings: Vec<Vec<u32>>,
-    surface_ids: HashMap<String, u32, FastHash>,
-    stem_ids: HashMap<String, u32, FastHash>,
-    /// Each distinct word as written, by its 64-bit hash, an index into `words`: a known word
-    /// is not folded again. The hash stands for the word: comparing the words themselves was
-    /// a third of the build (natively, each a cache miss to the heap), and two of a
-    /// publication's words sharing a hash is as likely as 1 in 10^9 for 10^5 distinct words
-    /// (none at all up to 8 bytes: FxHash is then one-to-one); the one harm would be a word
-    /// also finding the other's items.
-    known: HashMap<u64, u32, FastHash>,
+    surface_ids: Ids,
+    surfaces: Vec<(String, u32)>,
+    stem_ids: Ids,
+    /// Each distinct word as written, an index into `words`: a known word is not folded again.
+    known: Ids,
     words: Vec<Known>,
     folded: String,
 }
@@ -676,16 +676,17 @@ impl IndexBuilder {
         let IndexBuilder {
             items,
             mut postings,
-            surface_ids,
+            mut surfaces,
             stem_ids,
             ..
         } = self;
+        surfaces.shrink_to_fit();
         for list in &mut postings {
             list.shrink_to_fit();
         }
         Index {
             items: items as usize,
-            surfaces: surface_ids.into_iter().collect(),
+            surfaces,
             stems: stem_ids,
             postings,
         }
@@ -729,13 +730,16 @@ impl IndexBuilder {
         };
         if !self.folded.is_empty() {
             let surface = to_latin(&self.folded);
+            let (surface_id, new) = intern(&mut self.surface_ids, &mut self.postings, &surface);
+            if new {
+                self.surfaces.push((surface, surface_id));
+            }
             let stems = text_stems(&self.folded);
-            let keys = std::iter::once(intern(&mut self.surface_ids, &mut self.postings, surface))
-                .chain(
-                    stems
-                        .into_iter()
-                        .map(|stem| intern(&mut self.stem_ids, &mut self.postings, stem)),
-                );
+            let keys = std::iter::once(surface_id).chain(
+                stems
+                    .iter()
+                    .map(|stem| intern(&mut self.stem_ids, &mut self.postings, stem).0),
+            );
             for (slot, id) in known.keys.iter_mut().zip(keys) {
                 *slot = id;
                 known.count += 1;
@@ -777,10 +781,9 @@ impl Index {
             .surfaces
             .iter()
             .map(|(key, _)| key.capacity())
-            .sum::<usize>()
-            + self.stems.keys().map(String::capacity).sum::<usize>();
+            .sum::<usize>();
         let tables = self.surfaces.capacity() * (3 * word + 4)
-            + self.stems.capacity() * (3 * word + 4 + 1)
+            + self.stems.capacity() * (8 + 4 + 1)
             + self.postings.capacity() * 3 * word;
         let postings: usize = self.postings.iter().map(|list| list.capacity() * 4).sum();
         keys + tables + postings
@@ -802,7 +805,7 @@ impl Index {
         let stems = word
             .stems
             .iter()
-            .filter_map(|stem| self.stems.get(stem.as_str()).copied());
+            .filter_map(|stem| self.stems.get(&hash_of(stem)).copied());
         surfaces.chain(stems)
     }
 

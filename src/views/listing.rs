@@ -154,22 +154,39 @@ pub(super) fn pagination<T>(
     lang: Lang,
     path: impl Fn(usize) -> String,
 ) -> impl IntoView {
-    let strings = lang.strings();
-    let newer = current
-        .newer()
-        .map(|n| view! { <a class="button" rel="prev" href=path(n)>"← " {strings.newer}</a> });
-    let older = current
-        .older()
-        .map(|n| view! { <a class="button" rel="next" href=path(n)>{strings.older} " →"</a> });
+    // The view itself is not generic: one copy in the wasm for every kind of list and link.
     (current.count > 1).then(|| {
-        view! {
-            <nav class="pagination" aria-label=strings.pages>
-                {newer}
-                <span class="page-of">
-                    {format!("{} {} {} {}", strings.page, current.number, strings.of, current.count)}
-                </span>
-                {older}
-            </nav>
-        }
+        pages_nav(
+            current.newer().map(&path),
+            current.older().map(&path),
+            format!(
+                "{} {} {} {}",
+                lang.strings().page,
+                current.number,
+                lang.strings().of,
+                current.count
+            ),
+            lang,
+        )
     })
+}
+
+fn pages_nav(
+    newer: Option<String>,
+    older: Option<String>,
+    page_of: String,
+    lang: Lang,
+) -> impl IntoView {
+    let strings = lang.strings();
+    let newer =
+        newer.map(|href| view! { <a class="button" rel="prev" href=href>"← " {strings.newer}</a> });
+    let older =
+        older.map(|href| view! { <a class="button" rel="next" href=href>{strings.older} " →"</a> });
+    view! {
+        <nav class="pagination" aria-label=strings.pages>
+            {newer}
+            <span class="page-of">{page_of}</span>
+            {older}
+        </nav>
+    }
 }
