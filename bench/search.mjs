@@ -68,7 +68,9 @@ const SUBMIT = () => {
 const WATCH_TYPING = (text) => {
   const typed = (window.__typed = { longest: 0 });
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) typed.longest = Math.max(typed.longest, entry.duration);
+    for (const entry of list.getEntries()) {
+      if (typed.lastInput === undefined || entry.startTime < typed.lastInput) typed.longest = Math.max(typed.longest, entry.duration);
+    }
   }).observe({ type: 'longtask' });
   const field = document.querySelector('form[role=search] input[name=q]');
   field.addEventListener('input', () => (typed.lastInput = performance.now()));

@@ -247,23 +247,26 @@ pub fn SearchForm() -> impl IntoView {
         };
         navigate(&search_path(&text, 1), options);
     };
-    let on_input = {
-        let go = go.clone();
-        move |event: leptos::ev::Event| {
-            let text = event_target_value(&event);
-            stop_timer();
-            let go = go.clone();
-            timer.set_value(set_timeout_with_handle(move || go(text), DEBOUNCE).ok());
-        }
-    };
-    // A reader in the field is about to search: the index starts reading, a slice at a time.
-    let on_focus = move |_| {
+    // A reader in the field is about to search: the index starts reading, a slice at a time,
+    // on focus, or on a keystroke if the feed was still on its way at focus.
+    let prepare = move || {
         store.state.with_untracked(|state| {
             if let FeedState::Ready(feed) = state {
                 prepare_index(feed);
             }
         });
     };
+    let on_input = {
+        let go = go.clone();
+        move |event: leptos::ev::Event| {
+            prepare();
+            let text = event_target_value(&event);
+            stop_timer();
+            let go = go.clone();
+            timer.set_value(set_timeout_with_handle(move || go(text), DEBOUNCE).ok());
+        }
+    };
+    let on_focus = move |_| prepare();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         go(field.get().map(|field| field.value()).unwrap_or_default());
