@@ -559,18 +559,20 @@ impl std::hash::Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+            // A view of the chunk as an array, not a copy: one 8-byte load in the wasm, where
+            // copying into an array was a call to `memcpy` at `opt-level = "z"`.
+            if let Ok(chunk) = <&[u8; 8]>::try_from(chunk) {
+                self.add(u64::from_le_bytes(*chunk));
+            }
         }
         // The rest as one number: most words are one or two of these rounds in all.
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            if let Some(head) = word.get_mut(..rest.len()) {
-                head.copy_from_slice(rest);
-            }
-            self.add(u64::from_le_bytes(word));
+            self.add(
+                rest.iter()
+                    .rev()
+                    .fold(0, |value, &byte| value << 8 | u64::from(byte)),
+            );
         }
     }
 
