@@ -59,9 +59,11 @@
 //!
 //! # The index
 //!
-//! [`Index::build`] reads every item once (the view builds it on the first search, not at
-//! start-up): each distinct word is folded once, and each key keeps a list of the items it
-//! occurs in, four bytes an item (the item's position and the fields it occurs in).
+//! [`Index::build`] reads every item once: each distinct word is folded once, and each key
+//! keeps a list of the items it occurs in, four bytes an item (the item's position and the
+//! fields it occurs in). Words and keys are found by their 64-bit hash (`Ids`). Nothing is
+//! read at start-up: the view reads the items into an [`IndexBuilder`] a slice at a time from
+//! the moment the reader focuses the search field, and the first query reads what is left.
 
 use crate::feed::{Article, Body};
 use crate::html;
