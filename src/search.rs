@@ -68,7 +68,6 @@
 use crate::feed::{Article, Body};
 use crate::html;
 use crate::slug::{is_silent, lowercase, transliterate};
-use std::collections::HashMap;
 
 /// A query word this long or longer matches the beginnings of words.
 pub const PREFIX_MIN: usize = 3;
@@ -547,68 +546,122 @@ pub struct Index {
     postings: Vec<Vec<u32>>,
 }
 
-/// FxHash (rustc's): keys are words from the publication, not an attacker's choice of
-/// collisions worth defending against with SipHash, and hashing is most of the index's build.
-#[derive(Clone, Copy, Default)]
-struct FastHasher(u64);
-
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    #[inline(always)]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            // A view of the chunk as an array, not a copy: one 8-byte load in the wasm, where
-            // copying into an array was a call to `memcpy` at `opt-level = "z"`.
-            if let Ok(chunk) = <&[u8; 8]>::try_from(chunk) {
-                self.add(u64::from_le_bytes(*chunk));
-            }
-        }
-        // The rest as one number: most words are one or two of these rounds in all.
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            self.add(
-                rest.iter()
-                    .rev()
-                    .fold(0, |value, &byte| value << 8 | u64::from(byte)),
-            );
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-}
-
-impl FastHasher {
-    #[inline(always)]
-    fn add(&mut self, value: u64) {
-        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type FastHash = std::hash::BuildHasherDefault<FastHasher>;
-
+/// FxHash (rustc's) of `word`, as `Hash for str` feeds a hasher (its bytes, then 0xff): the
+/// words come from the publication, not an attacker's choice of collisions worth defending
+/// against with SipHash, and hashing is a large part of the index's build.
 #[inline(always)]
 fn hash_of(word: &str) -> u64 {
-    use std::hash::BuildHasher;
-    FastHash::default().hash_one(word)
+    let add =
+        |hash: u64, value: u64| (hash.rotate_left(5) ^ value).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let mut chunks = word.as_bytes().chunks_exact(8);
+    let mut hash = 0;
+    for chunk in &mut chunks {
+        // A view of the chunk as an array, not a copy: one 8-byte load in the wasm, where
+        // copying into an array was a call to `memcpy` at `opt-level = "z"`.
+        if let Ok(chunk) = <&[u8; 8]>::try_from(chunk) {
+            hash = add(hash, u64::from_le_bytes(*chunk));
+        }
+    }
+    // The rest as one number: most words are one or two of these rounds in all.
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        hash = add(
+            hash,
+            rest.iter()
+                .rev()
+                .fold(0, |value, &byte| value << 8 | u64::from(byte)),
+        );
+    }
+    add(hash, 0xff)
 }
 
-/// Keys (and words) by their 64-bit hash, not by their text: comparing the texts was a third
-/// of the build (natively, each a cache miss to the heap), and one table type for all of them
-/// keeps one copy of the hash table's code in the wasm. Two of a publication's words sharing a
-/// hash is as likely as 1 in 10^9 for 10^5 distinct words (and impossible up to 8 bytes:
-/// FxHash is then one-to-one); the one harm would be a word also finding the other's items.
-type Ids = HashMap<u64, u32, FastHash>;
+/// Ids of words and keys by their 64-bit hash, not by their text: comparing the texts was a
+/// third of the build (natively, each a cache miss to the heap). Two of a publication's words
+/// sharing a hash is as likely as 1 in 10^9 for 10^5 distinct words (and impossible up to 8
+/// bytes: FxHash is then one-to-one); the one harm would be a word also finding the other's
+/// items.
+///
+/// A table of its own rather than `HashMap`: the hashes are already mixed, so they are their
+/// own positions (their upper half: FxHash mixes upwards), probed one slot after another, and
+/// the table is at most three quarters full. `HashMap` probes in groups of eight slots, which
+/// the wasm, without SIMD, does a byte at a time.
+#[derive(Debug, Default)]
+struct Ids {
+    hashes: Vec<u64>,
+    /// Beside each hash, its id plus one: 0 is an empty slot.
+    ids: Vec<u32>,
+    len: usize,
+}
+
+impl Ids {
+    /// The slot of `hash`, or the empty slot where it would go (any slot of an empty table).
+    #[inline(always)]
+    fn slot(&self, hash: u64) -> usize {
+        let mask = self.ids.len().wrapping_sub(1);
+        let mut at = (hash >> 32) as usize & mask;
+        while let Some(&id) = self.ids.get(at) {
+            if id == 0 || self.hashes.get(at) == Some(&hash) {
+                break;
+            }
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    #[inline(always)]
+    fn get(&self, hash: u64) -> Option<u32> {
+        match self.ids.get(self.slot(hash)) {
+            Some(&id) if id != 0 => Some(id - 1),
+            _ => None,
+        }
+    }
+
+    /// The id of `hash`; `new` if it had none, which it has from now on.
+    fn get_or_insert(&mut self, hash: u64, new: u32) -> u32 {
+        if (self.len + 1) * 4 > self.ids.len() * 3 {
+            self.grow();
+        }
+        let at = self.slot(hash);
+        match (self.ids.get_mut(at), self.hashes.get_mut(at)) {
+            (Some(id), _) if *id != 0 => *id - 1,
+            (Some(id), Some(slot)) => {
+                *id = new + 1;
+                *slot = hash;
+                self.len += 1;
+                new
+            }
+            _ => new,
+        }
+    }
+
+    /// Twice the slots (64 at first), every entry put again.
+    fn grow(&mut self) {
+        let size = (self.ids.len() * 2).max(64);
+        let old = std::mem::replace(
+            self,
+            Ids {
+                hashes: vec![0; size],
+                ids: vec![0; size],
+                len: 0,
+            },
+        );
+        for (hash, id) in old.hashes.into_iter().zip(old.ids) {
+            if id != 0 {
+                self.get_or_insert(hash, id - 1);
+            }
+        }
+    }
+
+    /// Bytes on the heap.
+    fn memory(&self) -> usize {
+        self.hashes.capacity() * 8 + self.ids.capacity() * 4
+    }
+}
 
 /// The id of `key` in `ids`, a new one (with its empty postings) if it had none: `(id, new)`.
 fn intern(ids: &mut Ids, postings: &mut Vec<Vec<u32>>, key: &str) -> (u32, bool) {
     let next = postings.len() as u32;
-    let id = *ids.entry(hash_of(key)).or_insert(next);
+    let id = ids.get_or_insert(hash_of(key), next);
     if id == next {
         postings.push(Vec::new());
     }
@@ -700,8 +753,8 @@ impl IndexBuilder {
         let posting = item << FIELD_BITS | field;
         for (_, word) in words(text) {
             let hash = hash_of(word);
-            let at = match self.known.get(&hash) {
-                Some(&at) => at,
+            let at = match self.known.get(hash) {
+                Some(at) => at,
                 None => self.learn(word, hash),
             };
             let Some(known) = self.words.get_mut(at as usize) else {
@@ -751,7 +804,7 @@ impl IndexBuilder {
         }
         let at = self.words.len() as u32;
         self.words.push(known);
-        self.known.insert(hash, at);
+        self.known.get_or_insert(hash, at);
         at
     }
 }
@@ -787,7 +840,7 @@ impl Index {
             .map(|(key, _)| key.capacity())
             .sum::<usize>();
         let tables = self.surfaces.capacity() * (3 * word + 4)
-            + self.stems.capacity() * (8 + 4 + 1)
+            + self.stems.memory()
             + self.postings.capacity() * 3 * word;
         let postings: usize = self.postings.iter().map(|list| list.capacity() * 4).sum();
         keys + tables + postings
@@ -809,7 +862,7 @@ impl Index {
         let stems = word
             .stems
             .iter()
-            .filter_map(|stem| self.stems.get(&hash_of(stem)).copied());
+            .filter_map(|stem| self.stems.get(hash_of(stem)));
         surfaces.chain(stems)
     }
 

@@ -324,6 +324,30 @@ fn snippet_of(text: &str, query: &str) -> Option<String> {
 /// The benchmark's feed (bench/make-feed.mjs): the demo's 33 items over and over, 10,000 in
 /// all. Prints what bench/run.sh reports of the index: its build time here (native, the test
 /// profile) and its memory.
+/// The index's own hash table: every id found again after growing from empty to 100,000
+/// entries, none for a hash never put in, and colliding positions probed past.
+#[test]
+fn ids_keep_every_entry_through_growth() {
+    let mut ids = Ids::default();
+    assert_eq!(ids.get(hash_of("київ")), None);
+    let words: Vec<String> = (0..100_000).map(|n| format!("слово{n}")).collect();
+    for (id, word) in words.iter().enumerate() {
+        assert_eq!(ids.get_or_insert(hash_of(word), id as u32), id as u32);
+    }
+    for (id, word) in words.iter().enumerate() {
+        assert_eq!(ids.get(hash_of(word)), Some(id as u32), "{word}");
+        assert_eq!(ids.get_or_insert(hash_of(word), u32::MAX), id as u32);
+    }
+    assert_eq!(ids.get(hash_of("київ")), None);
+    // Hashes with the same upper half share a first slot: each is found past the other.
+    let mut crowded = Ids::default();
+    for low in 0..50u64 {
+        crowded.get_or_insert(7 << 32 | low, low as u32);
+    }
+    assert!((0..50u64).all(|low| crowded.get(7 << 32 | low) == Some(low as u32)));
+    assert_eq!(crowded.get(7 << 32 | 99), None);
+}
+
 /// The view reads the index in slices while the reader types: the same index as at once.
 #[test]
 fn an_index_read_in_slices_is_the_index_read_at_once() {

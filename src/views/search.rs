@@ -24,7 +24,7 @@ use std::time::Duration;
 
 /// The search index of the feed last searched, or the part of it read so far.
 enum Indexing {
-    Reading(Arc<Feed>, IndexBuilder),
+    Reading(Arc<Feed>, Box<IndexBuilder>),
     Ready(Arc<Feed>, Rc<Index>),
 }
 
@@ -51,7 +51,7 @@ fn prepare_index(feed: &Arc<Feed>) {
             None => false,
         };
         if !known {
-            *state = Some(Indexing::Reading(Arc::clone(feed), IndexBuilder::default()));
+            *state = Some(Indexing::Reading(Arc::clone(feed), Box::default()));
         }
         !known
     });
@@ -91,7 +91,7 @@ fn index_of(feed: &Arc<Feed>) -> Rc<Index> {
                 return index;
             }
             Some(Indexing::Reading(indexed, builder)) if Arc::ptr_eq(&indexed, feed) => builder,
-            _ => IndexBuilder::default(),
+            _ => Box::default(),
         };
         builder.read_from(&feed.articles, || true);
         let index = Rc::new(builder.finish());
