@@ -832,17 +832,25 @@ mod tests {
         assert_eq!(to_text("  a\n\n  b  "), "a b");
     }
 
-    #[test]
-    fn every_xss_corpus_payload_comes_out_inert() {
+    /// The payloads of the XSS corpus in tests/fixtures.
+    fn xss_payloads() -> Vec<String> {
         let corpus = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/xss/dompurify-payloads.json"
         ))
         .expect("the XSS corpus is in tests/fixtures");
         let payloads: Vec<serde_json::Value> = serde_json::from_str(&corpus).expect("valid JSON");
+        payloads
+            .iter()
+            .map(|entry| entry["payload"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn every_xss_corpus_payload_comes_out_inert() {
+        let payloads = xss_payloads();
         assert!(payloads.len() > 200);
-        for entry in &payloads {
-            let payload = entry["payload"].as_str().unwrap_or_default();
+        for payload in &payloads {
             let clean = clean(payload);
             // Read the output back: only allowlisted names, and only safe URLs, may be in it.
             for token in Tokenizer::new(&clean) {
@@ -869,12 +877,7 @@ mod tests {
     /// text as the full tokenizer gives, on every payload of the XSS corpus, raw and cleaned.
     #[test]
     fn text_only_reading_gives_the_full_tokenizers_text() {
-        let corpus = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/xss/dompurify-payloads.json"
-        ))
-        .expect("the XSS corpus is in tests/fixtures");
-        let payloads: Vec<serde_json::Value> = serde_json::from_str(&corpus).expect("valid JSON");
+        let payloads = xss_payloads();
         let texts = |html: &str| -> Vec<String> {
             Tokenizer::new(html)
                 .filter_map(|token| match token {
@@ -883,9 +886,8 @@ mod tests {
                 })
                 .collect()
         };
-        for entry in &payloads {
-            let payload = entry["payload"].as_str().unwrap_or_default();
-            for html in [payload.to_owned(), clean(payload)] {
+        for payload in &payloads {
+            for html in [payload.clone(), clean(payload)] {
                 let pieces: Vec<String> = text_pieces(&html).map(Cow::into_owned).collect();
                 assert_eq!(pieces, texts(&html), "{html}");
             }

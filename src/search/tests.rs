@@ -26,6 +26,16 @@ fn item(title: &str, summary: &str, body: &str) -> Article {
     }
 }
 
+/// The demo publication's items (public/feed.json).
+fn demo_items() -> Vec<Article> {
+    crate::feed::parse_json_feed(
+        include_str!("../../public/feed.json"),
+        &crate::feed::test_options(),
+    )
+    .expect("the demo feed parses")
+    .articles
+}
+
 /// Titles of what `query` finds in `items`, best first.
 fn found(items: &[Article], query: &str) -> Vec<String> {
     let index = Index::build(items);
@@ -351,12 +361,8 @@ fn ids_keep_every_entry_through_growth() {
 /// The view reads the index in slices while the reader types: the same index as at once.
 #[test]
 fn an_index_read_in_slices_is_the_index_read_at_once() {
-    let demo = crate::feed::parse_json_feed(
-        include_str!("../../public/feed.json"),
-        &crate::feed::test_options(),
-    )
-    .expect("the demo feed parses");
-    let items = &demo.articles;
+    let demo = demo_items();
+    let items = &demo;
     let mut builder = IndexBuilder::default();
     let mut slices = 0;
     loop {
@@ -389,17 +395,13 @@ fn an_index_read_in_slices_is_the_index_read_at_once() {
 
 #[test]
 fn ten_thousand_items_build_and_search() {
-    let demo = crate::feed::parse_json_feed(
-        include_str!("../../public/feed.json"),
-        &crate::feed::test_options(),
-    )
-    .expect("the demo feed parses");
-    let items: Vec<Article> = demo.articles.iter().cycle().take(10_000).cloned().collect();
+    let demo = demo_items();
+    let items: Vec<Article> = demo.iter().cycle().take(10_000).cloned().collect();
     let started = std::time::Instant::now();
     let index = Index::build(&items);
     let built = started.elapsed();
     assert_eq!(index.len(), 10_000);
-    let every_demo_item = 10_000 / demo.articles.len();
+    let every_demo_item = 10_000 / demo.len();
     for (query, at_least) in [
         ("verbolozy", 3 * every_demo_item),
         ("тихій", 2 * every_demo_item),
