@@ -721,12 +721,8 @@ impl IndexBuilder {
     }
 
     /// Items read so far.
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.items as usize
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.items == 0
     }
 
     pub fn finish(self) -> Index {

@@ -155,16 +155,14 @@ pub(super) fn pagination<T>(
     path: impl Fn(usize) -> String,
 ) -> impl IntoView {
     // The view itself is not generic: one copy in the wasm for every kind of list and link.
+    let strings = lang.strings();
     (current.count > 1).then(|| {
         pages_nav(
             current.newer().map(&path),
             current.older().map(&path),
             format!(
                 "{} {} {} {}",
-                lang.strings().page,
-                current.number,
-                lang.strings().of,
-                current.count
+                strings.page, current.number, strings.of, current.count
             ),
             lang,
         )

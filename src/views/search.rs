@@ -40,64 +40,65 @@ thread_local! {
 /// and pausing mostly covers, so the first results wait for little or none of it.
 const SLICE_MS: f64 = 10.0;
 
-/// Starts reading `feed` into its index in slices, unless that is done or under way.
-fn prepare_index(feed: &Arc<Feed>) {
-    let start = INDEX.with(|cell| {
-        let mut state = cell.borrow_mut();
-        let known = match state.as_ref() {
-            Some(Indexing::Reading(indexed, _) | Indexing::Ready(indexed, _)) => {
-                Arc::ptr_eq(indexed, feed)
-            }
-            None => false,
-        };
-        if !known {
-            *state = Some(Indexing::Reading(Arc::clone(feed), Box::default()));
-        }
-        !known
-    });
-    if start {
-        read_slice();
-    }
-}
-
-/// Reads items for one slice's time, then lets the page run and comes back for the rest.
-fn read_slice() {
-    let more = INDEX.with(|cell| {
-        let mut state = cell.borrow_mut();
-        let Some(Indexing::Reading(feed, builder)) = state.as_mut() else {
-            return false;
-        };
-        let until = js_sys::Date::now() + SLICE_MS;
-        if !builder.read_from(&feed.articles, || js_sys::Date::now() < until) {
-            return true;
-        }
-        if let Some(Indexing::Reading(feed, builder)) = state.take() {
-            *state = Some(Indexing::Ready(feed, Rc::new(builder.finish())));
-        }
-        false
-    });
-    if more {
-        set_timeout(read_slice, Duration::ZERO);
-    }
-}
-
-/// The index of `feed`, read now as far as it is not yet.
-fn index_of(feed: &Arc<Feed>) -> Rc<Index> {
+/// Reads `feed` into its index while `more()` says to go on (asked after each item), starting
+/// over if the index held is another feed's; the index once every item is read. The one place
+/// that reads, for the slices and for a query alike.
+fn read_index(feed: &Arc<Feed>, more: impl FnMut() -> bool) -> Option<Rc<Index>> {
     INDEX.with(|cell| {
         let mut state = cell.borrow_mut();
         let mut builder = match state.take() {
             Some(Indexing::Ready(indexed, index)) if Arc::ptr_eq(&indexed, feed) => {
                 *state = Some(Indexing::Ready(indexed, Rc::clone(&index)));
-                return index;
+                return Some(index);
             }
             Some(Indexing::Reading(indexed, builder)) if Arc::ptr_eq(&indexed, feed) => builder,
             _ => Box::default(),
         };
-        builder.read_from(&feed.articles, || true);
+        if !builder.read_from(&feed.articles, more) {
+            *state = Some(Indexing::Reading(Arc::clone(feed), builder));
+            return None;
+        }
         let index = Rc::new(builder.finish());
         *state = Some(Indexing::Ready(Arc::clone(feed), Rc::clone(&index)));
-        index
+        Some(index)
     })
+}
+
+/// Is the index held `feed`'s, read (`Some(true)`) or being read (`Some(false)`)?
+fn held_for(feed: &Arc<Feed>) -> Option<bool> {
+    INDEX.with(|cell| match &*cell.borrow() {
+        Some(Indexing::Ready(indexed, _)) => Arc::ptr_eq(indexed, feed).then_some(true),
+        Some(Indexing::Reading(indexed, _)) => Arc::ptr_eq(indexed, feed).then_some(false),
+        None => None,
+    })
+}
+
+/// Starts reading `feed` into its index in slices, unless that is done or under way.
+fn prepare_index(feed: &Arc<Feed>) {
+    if held_for(feed).is_none() {
+        read_slice(Arc::clone(feed));
+    }
+}
+
+/// Reads items for one slice's time, then lets the page run and comes back for the rest, as
+/// long as the index being read is still this feed's (a newer feed starts its own).
+fn read_slice(feed: Arc<Feed>) {
+    let until = js_sys::Date::now() + SLICE_MS;
+    if read_index(&feed, || js_sys::Date::now() < until).is_none() {
+        set_timeout(
+            move || {
+                if held_for(&feed) == Some(false) {
+                    read_slice(feed);
+                }
+            },
+            Duration::ZERO,
+        );
+    }
+}
+
+/// The index of `feed`, read now as far as it is not yet.
+fn index_of(feed: &Arc<Feed>) -> Rc<Index> {
+    read_index(feed, || true).unwrap_or_default()
 }
 
 #[component]
