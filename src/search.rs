@@ -395,9 +395,14 @@ impl QueryWord {
     /// Does a word of the text with this surface match this query word as written (the
     /// surface is it, begins with it or, for a long one, holds it)?
     fn matches_surface(&self, surface: &str) -> bool {
-        surface == self.surface
-            || (self.strong() && surface.starts_with(&self.surface))
-            || (self.length >= INFIX_MIN && surface.contains(&self.surface))
+        let own = self.surface.as_str();
+        match self.length {
+            // Checked against every surface of the index for each keystroke: a shorter one
+            // cannot hold it, and `contains` prepares its search of each anyway.
+            n if n >= INFIX_MIN => surface.len() >= own.len() && surface.contains(own),
+            n if n >= PREFIX_MIN => surface.starts_with(own),
+            _ => surface == own,
+        }
     }
 
     /// Could a word of the text whose surface begins with `first` share a stem with this one?
@@ -875,16 +880,11 @@ impl Index {
     /// strong word) or is inside (one of [`INFIX_MIN`] letters or more), and its stems. A
     /// folded word may come twice (under its surface and a stem).
     fn matching_words<'a>(&'a self, word: &'a QueryWord) -> impl Iterator<Item = u32> + 'a {
-        let surface = word.surface.as_str();
         let surfaces = self
             .surfaces
             .iter()
             .zip(&self.surface_words)
-            .filter(move |(key, _)| match word.length {
-                n if n >= INFIX_MIN => key.contains(surface),
-                n if n >= PREFIX_MIN => key.starts_with(surface),
-                _ => *key == surface,
-            })
+            .filter(|(key, _)| word.matches_surface(key))
             .map(|(_, words)| words);
         let stems = word.stems.iter().filter_map(|stem| {
             let id = self.stems.get(hash_of(stem))?;

@@ -286,6 +286,7 @@ pub fn SearchForm() -> impl IntoView {
             role="search"
             method="get"
             action=action
+            novalidate
             aria-label=label
             on:submit=on_submit
         >
