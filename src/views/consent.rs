@@ -135,7 +135,6 @@ pub fn ConsentDialog() -> impl IntoView {
             dialog.close();
         }
     });
-    let strings = move || store.ui_lang().strings();
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         consent.decide(Choices {
@@ -151,17 +150,17 @@ pub fn ConsentDialog() -> impl IntoView {
             on:close=move |_| consent.settings_open.set(false)
         >
             <form on:submit=save>
-                <h2 id="consent-settings-title">{move || strings().cookie_settings}</h2>
-                {consent_option("consent-necessary", move || strings().necessary, move || strings().necessary_text, None)}
-                {consent_option("consent-analytics", move || strings().analytics, move || strings().analytics_text, Some(analytics))}
-                {consent_option("consent-media", move || strings().external_media, move || strings().external_media_text, Some(media))}
+                <h2 id="consent-settings-title">{store.text(|strings| strings.cookie_settings)}</h2>
+                {consent_option("consent-necessary", store.text(|strings| strings.necessary), store.text(|strings| strings.necessary_text), None)}
+                {consent_option("consent-analytics", store.text(|strings| strings.analytics), store.text(|strings| strings.analytics_text), Some(analytics))}
+                {consent_option("consent-media", store.text(|strings| strings.external_media), store.text(|strings| strings.external_media_text), Some(media))}
                 <div class="consent-actions">
-                    <button type="submit" class="button button-strong">{move || strings().save_choices}</button>
+                    <button type="submit" class="button button-strong">{store.text(|strings| strings.save_choices)}</button>
                     <button type="button" class="button" on:click=move |_| consent.decide(Choices::ALL)>
-                        {move || strings().accept_all}
+                        {store.text(|strings| strings.accept_all)}
                     </button>
                     <button type="button" class="button" on:click=move |_| consent.decide(Choices::NONE)>
-                        {move || strings().reject_all}
+                        {store.text(|strings| strings.reject_all)}
                     </button>
                 </div>
             </form>
@@ -205,7 +204,7 @@ pub fn CookieSettingsLink() -> impl IntoView {
     let store = use_feed_store();
     view! {
         <button type="button" class="link-button needs-js" on:click=move |_| consent.settings_open.set(true)>
-            {move || store.ui_lang().strings().cookie_settings}
+            {store.text(|strings| strings.cookie_settings)}
         </button>
     }
 }

@@ -62,6 +62,7 @@ pub fn EmbedView() -> impl IntoView {
                         {strings.more_news} " — " {store.publication()}
                     </a>
                 }
+                .into_any()
             }} />
         </main>
     }

@@ -31,7 +31,7 @@ pub fn ScrollRestoration() -> impl IntoView {
 pub fn SkipLink() -> impl IntoView {
     let store = use_feed_store();
     view! {
-        <a class="skip-link" href="#main">{move || store.ui_lang().strings().skip_to_content}</a>
+        <a class="skip-link" href="#main">{store.text(|strings| strings.skip_to_content)}</a>
     }
 }
 
@@ -69,7 +69,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <SearchForm />
                 <LanguageSwitch />
             </div>
-            <nav class="sections" aria-label=move || store.ui_lang().strings().main_navigation>
+            <nav class="sections" aria-label=store.text(|strings| strings.main_navigation)>
                 <ul class="wrap">{sections}</ul>
             </nav>
             <OfflineNotice />
@@ -161,7 +161,7 @@ fn OfflineControl() -> impl IntoView {
                             on:change=toggle
                         />
                         " "
-                        {move || strings().offline_toggle}
+                        {store.text(|strings| strings.offline_toggle)}
                     </label>
                     " "
                     <span class="offline-stored" aria-live="polite">{tally}</span>

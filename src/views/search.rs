@@ -175,10 +175,9 @@ fn results(store: FeedStore, feed: &Arc<Feed>, text: &str, number: Option<usize>
                     marked_card(article, position, lang, marked)
                 })
                 .collect_view();
-            let text = text.to_owned();
             view! {
                 <ul class="cards">{cards}</ul>
-                {pagination(current, lang, move |n| search_path(&text, n))}
+                {pagination(current, lang, &|n| search_path(text, n))}
             }
         });
     view! {
@@ -279,7 +278,7 @@ pub fn SearchForm() -> impl IntoView {
         .config
         .with_untracked(|config| config.as_ref().map(|config| config.search_form()))
         .unwrap_or_default();
-    let label = move || store.ui_lang().strings().search_label;
+    let label = store.text(|strings| strings.search_label);
     view! {
         <form
             class="site-search"
@@ -311,7 +310,7 @@ pub fn SearchForm() -> impl IntoView {
                     <circle cx="10" cy="10" r="6.5" fill="none" stroke="currentColor" stroke-width="2.5" />
                     <path d="M15 15l6 6" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
                 </svg>
-                <span class="visually-hidden">{move || store.ui_lang().strings().search}</span>
+                <span class="visually-hidden">{store.text(|strings| strings.search)}</span>
             </button>
         </form>
     }

@@ -13,16 +13,21 @@ use std::time::Duration;
 
 /// Renders `ready` with the loaded feed, or the loading or failure state in its place.
 #[component]
-pub fn WithFeed<F, V>(ready: F) -> impl IntoView
+pub fn WithFeed<F>(ready: F) -> impl IntoView
 where
-    F: Fn(Arc<Feed>) -> V + Send + Sync + 'static,
-    V: IntoView + 'static,
+    F: Fn(Arc<Feed>) -> AnyView + Send + Sync + 'static,
 {
+    feed_or_status(Box::new(ready))
+}
+
+/// [`WithFeed`] for any `ready`: one copy of it in the wasm rather than one for each view
+/// that waits for the feed (5 of them: 480 B brotli).
+fn feed_or_status(ready: Box<dyn Fn(Arc<Feed>) -> AnyView + Send + Sync>) -> impl IntoView {
     let store = use_feed_store();
     move || match store.state.get() {
         FeedState::Loading => view! { <Loading /> }.into_any(),
         FeedState::Failed(error) => view! { <FeedFailure error /> }.into_any(),
-        FeedState::Ready(feed) => ready(feed).into_any(),
+        FeedState::Ready(feed) => ready(feed),
     }
 }
 
@@ -95,9 +100,9 @@ pub fn NotFound() -> impl IntoView {
     use_page_meta(move || unlisted(strings().not_found, &store.publication(), store.ui_lang()));
     view! {
         <section class="wrap status">
-            <h1>{move || strings().not_found}</h1>
-            <p>{move || strings().not_found_text}</p>
-            <a class="button" href=listing_path(1)>{move || strings().back_home}</a>
+            <h1>{store.text(|strings| strings.not_found)}</h1>
+            <p>{store.text(|strings| strings.not_found_text)}</p>
+            <a class="button" href=listing_path(1)>{store.text(|strings| strings.back_home)}</a>
         </section>
     }
 }
@@ -111,9 +116,9 @@ pub fn NotSaved() -> impl IntoView {
     use_page_meta(move || unlisted(strings().not_saved, &store.publication(), store.ui_lang()));
     view! {
         <section class="wrap status not-saved">
-            <h1>{move || strings().not_saved}</h1>
-            <p>{move || strings().not_saved_text}</p>
-            <a class="button" href=listing_path(1)>{move || strings().back_home}</a>
+            <h1>{store.text(|strings| strings.not_saved)}</h1>
+            <p>{store.text(|strings| strings.not_saved_text)}</p>
+            <a class="button" href=listing_path(1)>{store.text(|strings| strings.back_home)}</a>
         </section>
     }
 }
