@@ -12,6 +12,7 @@ use crate::views::layout::{ScrollRestoration, SiteFooter, SiteHeader, SkipLink};
 use crate::views::listing::{CategoryPage, HomePage};
 use crate::views::search::SearchPage;
 use crate::views::status::NotFound;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
@@ -39,8 +40,8 @@ fn Shell() -> impl IntoView {
     });
     move || match embed.get() {
         // No site frame, no consent banner, nothing stored.
-        true => view! { <EmbedView /> }.into_any(),
-        false => view! { <Site /> }.into_any(),
+        true => Either::Left(view! { <EmbedView /> }),
+        false => Either::Right(view! { <Site /> }),
     }
 }
 

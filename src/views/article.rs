@@ -14,6 +14,7 @@ use crate::offline;
 use crate::page_meta::PageMeta;
 use crate::routes::article_path;
 use crate::store::{use_feed_store, FeedStore, Lookup};
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
@@ -60,9 +61,9 @@ pub fn ArticlePage() -> impl IntoView {
     move || match article.get() {
         Some(article) => {
             let ui = ui.get();
-            untrack(|| article_view(store, article, ui)).into_any()
+            Either::Left(untrack(|| article_view(store, article, ui)))
         }
-        None => view! { <WithFeed ready=not_shown /> }.into_any(),
+        None => Either::Right(view! { <WithFeed ready=not_shown /> }),
     }
 }
 
@@ -148,16 +149,17 @@ fn body(article: &Article, lang: Lang) -> impl IntoView {
                 };
                 sanitize(&html, embeds, base.as_deref())
             };
-            view! { <div class="article-body" inner_html=clean on:click=load_clicked_embed></div> }
-                .into_any()
+            EitherOf3::A(
+                view! { <div class="article-body" inner_html=clean on:click=load_clicked_embed></div> },
+            )
         }
         Body::Text(text) => {
             let paragraphs = paragraphs(text)
                 .map(|paragraph| view! { <p>{paragraph.to_owned()}</p> })
                 .collect_view();
-            view! { <div class="article-body">{paragraphs}</div> }.into_any()
+            EitherOf3::B(view! { <div class="article-body">{paragraphs}</div> })
         }
-        Body::Empty => ().into_any(),
+        Body::Empty => EitherOf3::C(()),
     }
 }
 

@@ -4,6 +4,7 @@ use crate::dates::{long_date, machine_date};
 use crate::feed::{Article, Category};
 use crate::i18n::Lang;
 use crate::routes::{article_path, category_path};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 pub fn category_badge(category: &Category) -> impl IntoView {
@@ -72,11 +73,11 @@ pub fn marked_card(article: &Article, position: usize, ui: Lang, marked: Marked)
             <div class="card-text">
                 {article.category.as_ref().map(category_badge)}
                 {match article.untitled {
-                    true => view! {
+                    true => Either::Left(view! {
                         <p class="card-lead"><a href=href inner_html=excerpt></a></p>
                         {date_line(article, ui)}
-                    }.into_any(),
-                    false => view! {
+                    }),
+                    false => Either::Right(view! {
                         <h2 class="card-title"><a href=href.clone() inner_html=title></a></h2>
                         {date_line(article, ui)}
                         <p class="excerpt">
@@ -86,7 +87,7 @@ pub fn marked_card(article: &Article, position: usize, ui: Lang, marked: Marked)
                                 <span class="visually-hidden">": " {article.title.clone()}</span>
                             </a>
                         </p>
-                    }.into_any(),
+                    }),
                 }}
             </div>
         </li>

@@ -9,6 +9,7 @@ use crate::page_meta::{PageKind, PageMeta};
 use crate::paging::{page, Page};
 use crate::routes::{category_path, listing_path, page_number};
 use crate::store::{use_feed_store, FeedStore};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::borrow::Borrow;
@@ -107,10 +108,9 @@ fn listing_page(
     );
     use_page_meta(move || meta.clone());
     let cards = if current.items.is_empty() {
-        view! { <p class="empty">{strings.no_items}</p> }.into_any()
+        Either::Left(view! { <p class="empty">{strings.no_items}</p> })
     } else {
-        view! { <ul class="cards">{current.items.iter().enumerate().map(|(position, article)| article_card(article, position, lang)).collect_view()}</ul> }
-            .into_any()
+        Either::Right(view! { <ul class="cards">{current.items.iter().enumerate().map(|(position, article)| article_card(article, position, lang)).collect_view()}</ul> })
     };
     view! {
         <div class="wrap">
