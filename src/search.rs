@@ -169,7 +169,7 @@ fn kind_at(text: &str, at: usize) -> Option<(Kind, usize)> {
 }
 
 /// The words of `text` with their byte offsets.
-pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut position = 0;
     std::iter::from_fn(move || {
         let start = loop {
@@ -378,6 +378,21 @@ fn query_stems(folded: &str) -> Vec<String> {
     distinct
 }
 
+/// Does `word` hold `part`? Compared byte by byte (UTF-8 matches only at a character's
+/// beginning): `str::contains` prepares a two-way search for every call, which for words as
+/// short as these was most of the time spent comparing them.
+fn holds(word: &str, part: &str) -> bool {
+    let (word, part) = (word.as_bytes(), part.as_bytes());
+    let Some((&first, rest)) = part.split_first() else {
+        return true;
+    };
+    let Some(last_start) = word.len().checked_sub(part.len()) else {
+        return false;
+    };
+    (0..=last_start)
+        .any(|at| word.get(at) == Some(&first) && word.get(at + 1..at + part.len()) == Some(rest))
+}
+
 /// One word of a query, ready to compare.
 #[derive(Clone, Debug, PartialEq)]
 struct QueryWord {
@@ -399,7 +414,7 @@ impl QueryWord {
         match self.length {
             // Checked against every surface of the index for each keystroke: a shorter one
             // cannot hold it, and `contains` prepares its search of each anyway.
-            n if n >= INFIX_MIN => surface.len() >= own.len() && surface.contains(own),
+            n if n >= INFIX_MIN => holds(surface, own),
             n if n >= PREFIX_MIN => surface.starts_with(own),
             _ => surface == own,
         }
@@ -484,6 +499,32 @@ impl Query {
 
 /// `text` as escaped HTML with each matched word in `<mark>`: safe for `inner_html`.
 pub fn highlight(text: &str, query: &Query) -> String {
+    mark(text, query).0
+}
+
+/// A found item's excerpt for its card, as [`highlight`] marks it: `excerpt` where it shows a
+/// match, else the part of the body (`body()`, read only then) around the first match of at
+/// most about `max` characters, else `excerpt` as it is. Each word of the excerpt is matched
+/// once: the words are matched again for every keystroke, and matching was most of the wasm's
+/// share of one.
+pub fn marked_excerpt(
+    excerpt: &str,
+    body: impl FnOnce() -> String,
+    query: &Query,
+    max: usize,
+) -> String {
+    let (marked, found) = mark(excerpt, query);
+    if found {
+        return marked;
+    }
+    match snippet(&body(), query, max) {
+        Some(snippet) => highlight(&snippet, query),
+        None => marked,
+    }
+}
+
+/// [`highlight`], and whether it marked anything.
+fn mark(text: &str, query: &Query) -> (String, bool) {
     let mut out = String::with_capacity(text.len() + 32);
     let mut done = 0;
     for (at, word) in words(text) {
@@ -497,12 +538,12 @@ pub fn highlight(text: &str, query: &Query) -> String {
         done = at + word.len();
     }
     html::escape_into(text.get(done..).unwrap_or_default(), &mut out);
-    out
+    (out, done > 0)
 }
 
 /// Plain text of at most about `max` characters around the first matched word of `text`,
 /// with «…» where it was cut; `None` when nothing in it matches.
-pub fn snippet(text: &str, query: &Query, max: usize) -> Option<String> {
+fn snippet(text: &str, query: &Query, max: usize) -> Option<String> {
     let (at, _) = words(text).find(|(_, word)| query.matches(word))?;
     // Start a few words before the match, at a word's beginning.
     let lead = text.get(..at).unwrap_or_default();

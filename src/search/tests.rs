@@ -331,6 +331,55 @@ fn snippet_of(text: &str, query: &str) -> Option<String> {
     snippet(text, &Query::parse(query), 100)
 }
 
+#[test]
+fn a_cards_excerpt_shows_a_match_where_there_is_one() {
+    let query = Query::parse("будапешт");
+    let body_read = std::cell::Cell::new(false);
+    let body = |text: &str| {
+        body_read.set(true);
+        text.to_owned()
+    };
+    // The excerpt matches: marked, and the body is not read.
+    assert_eq!(
+        marked_excerpt("Потяг до Будапешта & назад", || body("—"), &query, 100),
+        "Потяг до <mark>Будапешта</mark> &amp; назад"
+    );
+    assert!(!body_read.get());
+    // It does not: the part of the body around the match, marked.
+    let long_body = format!("{} Будапешт <вокзал>", "слово ".repeat(100));
+    let shown = marked_excerpt("Про поїзди", || body(&long_body), &query, 100);
+    assert!(body_read.get());
+    assert!(shown.starts_with('…'), "{shown}");
+    assert!(
+        shown.ends_with("<mark>Будапешт</mark> &lt;вокзал&gt;"),
+        "{shown}"
+    );
+    // Neither does: the excerpt as it is, escaped.
+    assert_eq!(
+        marked_excerpt("Про <поїзди>", || body("Львів"), &query, 100),
+        "Про &lt;поїзди&gt;"
+    );
+}
+
+#[test]
+fn a_word_holds_a_part_of_it() {
+    for (word, part, held) in [
+        ("ukrzaliznytsia", "zaliznytsia", true),
+        ("ukrzaliznytsia", "ukrz", true),
+        ("ukrzaliznytsia", "tsia", true),
+        ("ukrzaliznytsia", "ziz", false),
+        ("zal", "zaliznytsia", false),
+        ("", "a", false),
+        ("abc", "", true),
+        ("aaab", "aab", true),
+        ("будапешт", "пешт", true),
+        ("будапешт", "\u{43f}", true),
+    ] {
+        assert_eq!(holds(word, part), held, "{word} {part}");
+        assert_eq!(held, word.contains(part), "the test's own {word} {part}");
+    }
+}
+
 /// The benchmark's feed (bench/make-feed.mjs): the demo's 33 items over and over, 10,000 in
 /// all. Prints what bench/run.sh reports of the index: its build time here (native, the test
 /// profile) and its memory.

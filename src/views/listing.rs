@@ -110,7 +110,9 @@ fn listing_page(
     let cards = if current.items.is_empty() {
         Either::Left(view! { <p class="empty">{strings.no_items}</p> })
     } else {
-        Either::Right(view! { <ul class="cards">{current.items.iter().enumerate().map(|(position, article)| article_card(article, position, lang)).collect_view()}</ul> })
+        Either::Right(
+            view! { <ul class="cards">{current.items.iter().enumerate().map(|(position, article)| article_card(article, position, lang)).collect_view()}</ul> },
+        )
     };
     view! {
         <div class="wrap">

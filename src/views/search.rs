@@ -12,7 +12,7 @@ use crate::feed::{Article, Feed, EXCERPT_LEN};
 use crate::page_meta::{PageKind, PageMeta};
 use crate::paging::page;
 use crate::routes::{is_search_path, page_number, search_path};
-use crate::search::{highlight, snippet, Index, IndexBuilder, Query};
+use crate::search::{highlight, marked_excerpt, Index, IndexBuilder, Query};
 use crate::store::{use_feed_store, FeedState, FeedStore};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -170,7 +170,12 @@ fn results(store: FeedStore, feed: &Arc<Feed>, text: &str, number: Option<usize>
                 .map(|(position, article)| {
                     let marked = Marked {
                         title: highlight(&article.title, &query),
-                        excerpt: highlight(&excerpt(article, &query), &query),
+                        excerpt: marked_excerpt(
+                            &article.excerpt(),
+                            || article.body_text(),
+                            &query,
+                            EXCERPT_LEN,
+                        ),
                     };
                     marked_card(article, position, lang, marked)
                 })
@@ -189,15 +194,6 @@ fn results(store: FeedStore, feed: &Arc<Feed>, text: &str, number: Option<usize>
         </div>
     }
     .into_any()
-}
-
-/// The card's excerpt, or where it shows no match, the part of the body around the first.
-fn excerpt(article: &Article, query: &Query) -> String {
-    let excerpt = article.excerpt();
-    if crate::search::words(&excerpt).any(|(_, word)| query.matches(word)) {
-        return excerpt;
-    }
-    snippet(&article.body_text(), query, EXCERPT_LEN).unwrap_or(excerpt)
 }
 
 fn cut(text: &str, max: usize) -> String {
