@@ -221,6 +221,13 @@ fn fold_into(word: &str, out: &mut String) {
 /// A folded word in KMU 2010 Latin; characters without a Latin form stay as they are.
 fn to_latin(folded: &str) -> String {
     let mut latin = String::with_capacity(folded.len() + 4);
+    to_latin_into(folded, &mut latin);
+    latin
+}
+
+/// [`to_latin`] into `latin`, replacing what it held.
+fn to_latin_into(folded: &str, latin: &mut String) {
+    latin.clear();
     let mut previous: Option<char> = None;
     for c in folded.chars() {
         if c.is_ascii() {
@@ -234,7 +241,6 @@ fn to_latin(folded: &str) -> String {
             previous = Some(c);
         }
     }
-    latin
 }
 
 fn is_cyrillic(c: char) -> bool {
@@ -431,6 +437,13 @@ impl QueryWord {
     }
 }
 
+/// Buffers a text's words are folded into one after another while they are matched.
+#[derive(Default)]
+struct Scratch {
+    folded: String,
+    surface: String,
+}
+
 /// What a reader typed, read into words (see the module's notes).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
@@ -473,26 +486,27 @@ impl Query {
     }
 
     /// Does this word of a text match any of the query's words? Called for every word a page
-    /// of results shows (highlighting, snippets): the word's stems, the costly part, are only
-    /// worked out when its surface does not match and a stem could.
-    pub fn matches(&self, word: &str) -> bool {
-        let mut folded = String::new();
-        fold_into(word, &mut folded);
-        let surface = to_latin(&folded);
+    /// of results shows (highlighting, snippets), at every keystroke: the word's stems, the
+    /// costly part, are only worked out when its surface does not match and a stem could, and
+    /// the word is folded into `scratch`'s buffers rather than new ones.
+    fn matches(&self, word: &str, scratch: &mut Scratch) -> bool {
+        fold_into(word, &mut scratch.folded);
+        to_latin_into(&scratch.folded, &mut scratch.surface);
+        let (folded, surface) = (&scratch.folded, &scratch.surface);
         let strong = self.has_strong_word();
         let compared = || {
             self.words
                 .iter()
                 .filter(move |query_word| !strong || query_word.strong())
         };
-        if compared().any(|query_word| query_word.matches_surface(&surface)) {
+        if compared().any(|query_word| query_word.matches_surface(surface)) {
             return true;
         }
         let first = surface.chars().next();
         if !compared().any(|query_word| query_word.may_share_stem(first)) {
             return false;
         }
-        let stems = text_stems(&folded);
+        let stems = text_stems(folded);
         compared().any(|query_word| stems.iter().any(|stem| query_word.stems.contains(stem)))
     }
 }
@@ -527,8 +541,9 @@ pub fn marked_excerpt(
 fn mark(text: &str, query: &Query) -> (String, bool) {
     let mut out = String::with_capacity(text.len() + 32);
     let mut done = 0;
+    let mut scratch = Scratch::default();
     for (at, word) in words(text) {
-        if !query.matches(word) {
+        if !query.matches(word, &mut scratch) {
             continue;
         }
         html::escape_into(text.get(done..at).unwrap_or_default(), &mut out);
@@ -544,7 +559,8 @@ fn mark(text: &str, query: &Query) -> (String, bool) {
 /// Plain text of at most about `max` characters around the first matched word of `text`,
 /// with «…» where it was cut; `None` when nothing in it matches.
 fn snippet(text: &str, query: &Query, max: usize) -> Option<String> {
-    let (at, _) = words(text).find(|(_, word)| query.matches(word))?;
+    let mut scratch = Scratch::default();
+    let (at, _) = words(text).find(|(_, word)| query.matches(word, &mut scratch))?;
     // Start a few words before the match, at a word's beginning.
     let lead = text.get(..at).unwrap_or_default();
     let back: usize = lead.chars().rev().take(max / 4).map(char::len_utf8).sum();

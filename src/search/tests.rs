@@ -285,7 +285,7 @@ fn highlighting_marks_what_the_index_finds() {
         let parsed = Query::parse(query);
         for word in words {
             assert_eq!(
-                parsed.matches(word),
+                parsed.matches(word, &mut Scratch::default()),
                 finds(word, query),
                 "{word} for {query}"
             );
