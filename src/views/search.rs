@@ -36,7 +36,7 @@ thread_local! {
 }
 
 /// How long one slice of reading may hold the page. Typing goes on between slices: 10,000
-/// items take ~400 ms at 4× CPU (bench/search.mjs), which a reader typing the first word
+/// items take ~250 ms at 4× CPU (bench/search.mjs), which a reader typing the first word
 /// and pausing mostly covers, so the first results wait for little or none of it.
 const SLICE_MS: f64 = 10.0;
 
