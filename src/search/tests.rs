@@ -380,9 +380,6 @@ fn a_word_holds_a_part_of_it() {
     }
 }
 
-/// The benchmark's feed (bench/make-feed.mjs): the demo's 33 items over and over, 10,000 in
-/// all. Prints what bench/run.sh reports of the index: its build time here (native, the test
-/// profile) and its memory.
 /// The index's own hash table: every id found again after growing from empty to 100,000
 /// entries, none for a hash never put in, and colliding positions probed past.
 #[test]
@@ -442,6 +439,9 @@ fn an_index_read_in_slices_is_the_index_read_at_once() {
     }
 }
 
+/// The benchmark's feed (bench/make-feed.mjs): the demo's 33 items over and over, 10,000 in
+/// all. Prints what bench/run.sh reports of the index: its build time here (native, at the
+/// `prerender` profile bench/run.sh runs it with) and its memory.
 #[test]
 fn ten_thousand_items_build_and_search() {
     let demo = demo_items();

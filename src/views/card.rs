@@ -44,7 +44,7 @@ pub fn article_card(article: &Article, position: usize, ui: Lang) -> impl IntoVi
 }
 
 /// A card's title and excerpt as escaped HTML, with the matched words in `<mark>` for search
-/// results (`search::highlight`).
+/// results (`search::highlight`, `search::marked_excerpt`).
 pub struct Marked {
     pub title: String,
     pub excerpt: String,

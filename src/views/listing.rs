@@ -49,7 +49,7 @@ pub fn CategoryPage() -> impl IntoView {
                 trail: vec![(category.name.clone(), category_path(&slug, 1))],
                 path: &|n| category_path(&slug, n),
             };
-            listing(store, &feed, section, &articles, number).into_any()
+            listing(store, &feed, section, &articles, number)
         }} />
     }
 }
@@ -168,10 +168,10 @@ fn page_meta(
 }
 
 /// «← Новіші · Сторінка 2 з 5 · Старіші →» under a listing or search results; nothing for one page.
-/// `path` is not generic, nor is the view: one copy in the wasm for every kind of link (a
-/// generic one, with a generic listing below, cost 400 B brotli).
-pub(super) fn pagination<T>(
-    current: &Page<'_, T>,
+/// Nothing in it is generic: one copy in the wasm for every list and kind of link (a generic
+/// one, with a generic listing above it, cost 400 B brotli).
+pub(super) fn pagination(
+    current: &Page<'_, &Article>,
     lang: Lang,
     path: &dyn Fn(usize) -> String,
 ) -> impl IntoView {
