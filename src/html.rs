@@ -50,6 +50,8 @@ struct Tokenizer<'a> {
 }
 
 fn is_raw_text(name: &str) -> bool {
+    // The length first, though `eq_ignore_ascii_case` compares it too: that is a call at the
+    // wasm's `opt-level = "z"`, made for every tag, and most names differ in length.
     RAW_TEXT_ELEMENTS
         .iter()
         .any(|raw| raw.len() == name.len() && raw.eq_ignore_ascii_case(name))
