@@ -657,6 +657,12 @@ pub fn current_path() -> Option<String> {
     window().location().pathname().ok()
 }
 
+/// Runs `work` in a task of its own once the browser has drawn the next frame: work the reader
+/// does not wait for, kept out of the frame that shows what they asked for.
+pub fn after_next_paint(work: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(work, Duration::ZERO));
+}
+
 /// What the browser was served for this URL.
 pub enum PageKind {
     /// The build's document for this very view (`data-prerendered="page"` on `<body>`).
@@ -761,7 +767,8 @@ fn element_at(root: &web_sys::Element, place: &Place) -> Option<web_sys::Element
         .try_fold(top, |element, index| element.children().item(*index))
 }
 
-fn current_url_key() -> Option<String> {
+/// The page the browser shows now, as [`url_key`] names it.
+pub fn current_url_key() -> Option<String> {
     let location = window().location();
     Some(url_key(
         &location.pathname().ok()?,

@@ -69,6 +69,10 @@ pub struct FeedStore {
     pub offline_on: RwSignal<bool>,
     /// Counts the times the worker finished keeping articles, so the control's tally follows.
     pub kept: RwSignal<u32>,
+    /// A query typed on the search page that the address does not hold yet: the results follow
+    /// the field at once, the address once they are drawn (`views::search::SearchForm`).
+    /// `None` while the address says what the page shows.
+    pub typed_query: RwSignal<Option<String>>,
 }
 
 impl FeedStore {
@@ -84,6 +88,7 @@ impl FeedStore {
             saved_at: RwSignal::new(None),
             offline_on: RwSignal::new(false),
             kept: RwSignal::new(0),
+            typed_query: RwSignal::new(None),
         }
     }
 

@@ -7,8 +7,9 @@ use super::listing::pagination;
 use super::status::WithFeed;
 use super::use_page_meta;
 use crate::app::ROUTE_ANNOUNCER;
-use crate::browser::announce;
+use crate::browser::{after_next_paint, announce, current_path, current_url_key};
 use crate::feed::{Article, Feed, EXCERPT_LEN};
+use crate::i18n::Lang;
 use crate::page_meta::{PageKind, PageMeta};
 use crate::paging::page;
 use crate::routes::{is_search_path, page_number, search_path};
@@ -105,10 +106,42 @@ fn index_of(feed: &Arc<Feed>) -> Rc<Index> {
 pub fn SearchPage() -> impl IntoView {
     let params = use_query_map();
     let store = use_feed_store();
-    let text = Memo::new(move |_| params.read().get("q").unwrap_or_default());
-    let number = Memo::new(move |_| page_number(params.read().get("page").as_deref()));
+    let typed = store.typed_query;
+    let addressed = Memo::new(move |_| params.read().get("q").unwrap_or_default());
+    let addressed_page = Memo::new(move |_| page_number(params.read().get("page").as_deref()));
+    // The document's title and head tags follow the address, not the typing: they are the
+    // history entry's, set with it, out of the keystroke's frame (0.7 ms of it at 1× CPU).
+    use_page_meta(move || {
+        let lang = store.ui_lang();
+        let text = addressed.get();
+        let path = search_path(&text, addressed_page.get().unwrap_or(1));
+        let heading = heading(lang, &text);
+        PageMeta::section(
+            &heading,
+            &store.publication(),
+            None,
+            path,
+            lang,
+            PageKind::Unlisted,
+        )
+    });
+    let text = Memo::new(move |_| typed.get().unwrap_or_else(|| addressed.get()));
+    // The address's page is its query's: a query typed since shows its first.
+    let number = Memo::new(move |_| match text.get() == addressed.get() {
+        true => addressed_page.get(),
+        false => None,
+    });
     view! {
         <WithFeed ready={move |feed: Arc<Feed>| results(store, &feed, &text.get(), number.get())} />
+    }
+}
+
+/// The search page's headline, and its title: the query as typed, cut if long.
+fn heading(lang: Lang, text: &str) -> String {
+    let search = lang.strings().search;
+    match text.trim() {
+        "" => search.to_owned(),
+        shown => format!("{search}: «{}»", cut(shown, 80)),
     }
 }
 
@@ -116,20 +149,8 @@ fn results(store: FeedStore, feed: &Arc<Feed>, text: &str, number: Option<usize>
     let lang = store.ui_lang();
     let strings = lang.strings();
     let query = Query::parse(text);
-    let heading = match text.trim() {
-        "" => strings.search.to_owned(),
-        shown => format!("{}: «{}»", strings.search, cut(shown, 80)),
-    };
+    let heading = heading(lang, text);
     let number = number.unwrap_or(1);
-    let meta = PageMeta::section(
-        &heading,
-        &store.publication(),
-        None,
-        search_path(text, number),
-        lang,
-        PageKind::Unlisted,
-    );
-    use_page_meta(move || meta.clone());
     let found: Vec<&Article> = match query.is_empty() {
         true => Vec::new(),
         false => index_of(feed)
@@ -214,6 +235,7 @@ pub fn SearchForm() -> impl IntoView {
     let store = use_feed_store();
     let params = use_query_map();
     let navigate = use_navigate();
+    let typed = store.typed_query;
     let shown = Memo::new(move |_| params.read().get("q").unwrap_or_default());
     let field = NodeRef::<leptos::html::Input>::new();
     let timer: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);
@@ -232,16 +254,40 @@ pub fn SearchForm() -> impl IntoView {
             }
         }
     });
-    let go = move |text: String| {
-        stop_timer();
-        // Typing on the search page refines one search: no new history entry per pause.
-        let on_search = crate::browser::current_path().is_some_and(|path| is_search_path(&path));
+    // Search results are never a reason to scroll.
+    let address = move |path: &str, replace: bool| {
         let options = NavigateOptions {
-            replace: on_search,
+            replace,
             scroll: false,
             ..Default::default()
         };
-        navigate(&search_path(&text, 1), options);
+        navigate(path, options);
+    };
+    let go = move |text: String| {
+        stop_timer();
+        let path = search_path(&text, 1);
+        if !current_path().is_some_and(|now| is_search_path(&now)) {
+            address(&path, false);
+            return;
+        }
+        // Typing on the search page refines one search: one history entry, replaced. The
+        // results follow at once, the address once they are drawn: replacing it took ~2.5 ms
+        // of a keystroke's ~13 ms at 4× CPU (bench/search.mjs), time the reader waited for
+        // nothing they see. Unless the reader has gone elsewhere meanwhile, or typed on.
+        let text = text.trim().to_owned();
+        typed.set(Some(text.clone()));
+        let typed_on = current_url_key();
+        let address = address.clone();
+        after_next_paint(move || {
+            if typed.with_untracked(|typed| typed.as_ref() != Some(&text)) {
+                return;
+            }
+            if current_url_key() == typed_on {
+                address(&path, true);
+            }
+            // After the router has the address: the page's query stays the same throughout.
+            typed.set(None);
+        });
     };
     // A reader in the field is about to search: the index starts reading, a slice at a time,
     // on focus, or on a keystroke if the feed was still on its way at focus.

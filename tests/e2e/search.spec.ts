@@ -46,6 +46,8 @@ test('typed in the header on the front page: results follow, focus stays in the 
   await field(page).press('End');
   await field(page).pressSequentially(' міст');
   await expect(page).toHaveURL(/\?q=%D1%82%D0%B8%D1%85%D0%B0%20%D0%BC%D1%96%D1%81%D1%82$/);
+  // The title follows the address, which follows the results (a frame later).
+  await expect(page).toHaveTitle(/^Пошук: «тиха міст» — Вістка$/);
   // More matched words rank first: the bridge over the Tykha leads.
   await expect(titles(page).first()).toHaveText('Міст через Тиху відкриють до зими');
   await expect(field(page)).toBeFocused();
