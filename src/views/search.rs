@@ -126,10 +126,13 @@ pub fn SearchPage() -> impl IntoView {
         )
     });
     let text = Memo::new(move |_| typed.get().unwrap_or_else(|| addressed.get()));
-    // The address's page is its query's: a query typed since shows its first.
+    // The address's page is its query's: a query typed since shows its first, `Some(1)` as
+    // `page_number` reads the address that will say it. The same value, so that the results
+    // are not drawn (and announced) again when the address catches up: with `None` here they
+    // were, costing every keystroke twice.
     let number = Memo::new(move |_| match text.get() == addressed.get() {
         true => addressed_page.get(),
-        false => None,
+        false => Some(1),
     });
     view! {
         <WithFeed ready={move |feed: Arc<Feed>| results(store, &feed, &text.get(), number.get())} />
