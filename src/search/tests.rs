@@ -42,7 +42,7 @@ fn found(items: &[Article], query: &str) -> Vec<String> {
     index
         .search(&Query::parse(query))
         .into_iter()
-        .filter_map(|position| items.get(position))
+        .filter_map(|found| items.get(found.position))
         .map(|article| article.title.clone())
         .collect()
 }
@@ -337,7 +337,7 @@ fn a_cards_excerpt_shows_a_match_where_there_is_one() {
     let body_read = std::cell::Cell::new(false);
     let body = |text: &str| {
         body_read.set(true);
-        text.to_owned()
+        Some(text.to_owned())
     };
     // The excerpt matches: marked, and the body is not read.
     assert_eq!(

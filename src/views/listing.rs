@@ -168,10 +168,11 @@ fn page_meta(
 }
 
 /// «← Новіші · Сторінка 2 з 5 · Старіші →» under a listing or search results; nothing for one page.
-/// Nothing in it is generic: one copy in the wasm for every list and kind of link (a generic
-/// one, with a generic listing above it, cost 400 B brotli).
-pub(super) fn pagination(
-    current: &Page<'_, &Article>,
+/// Generic only over the page's items, which it does not read; its links ([`pages_nav`]) are
+/// one copy in the wasm for every list and kind of link (a generic one, with a generic listing
+/// above it, cost 400 B brotli).
+pub(super) fn pagination<T>(
+    current: &Page<'_, T>,
     lang: Lang,
     path: &dyn Fn(usize) -> String,
 ) -> impl IntoView {

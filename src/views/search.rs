@@ -154,12 +154,12 @@ fn results(store: FeedStore, feed: &Arc<Feed>, text: &str, number: Option<usize>
     let query = Query::parse(text);
     let heading = heading(lang, text);
     let number = number.unwrap_or(1);
-    let found: Vec<&Article> = match query.is_empty() {
+    let found: Vec<(&Article, bool)> = match query.is_empty() {
         true => Vec::new(),
         false => index_of(feed)
             .search(&query)
             .into_iter()
-            .filter_map(|position| feed.articles.get(position))
+            .filter_map(|found| Some((feed.articles.get(found.position)?, found.in_body)))
             .collect(),
     };
     // One line says what there is: a hint before any query, else the count or «nothing».
@@ -191,12 +191,12 @@ fn results(store: FeedStore, feed: &Arc<Feed>, text: &str, number: Option<usize>
                 .items
                 .iter()
                 .enumerate()
-                .map(|(position, article)| {
+                .map(|(position, &(article, in_body))| {
                     let marked = Marked {
                         title: highlight(&article.title, &query),
                         excerpt: marked_excerpt(
                             &article.excerpt(),
-                            || article.body_text(),
+                            || in_body.then(|| article.body_text()),
                             &query,
                             EXCERPT_LEN,
                         ),
