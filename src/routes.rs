@@ -75,6 +75,34 @@ pub fn encode_component(text: &str) -> String {
     encoded
 }
 
+/// The value of the query string parameter `name`, decoded once: `+` is a space, `%XX` a byte,
+/// and bytes that are not UTF-8 become U+FFFD. The router's query map decodes twice (the
+/// browser's `URLSearchParams`, then `decodeURIComponent` again), which read a query
+/// «%41», written `q=%2541`, back as «A».
+pub fn query_value(search: &str, name: &str) -> Option<String> {
+    let raw = query_param(search, name)?.as_bytes();
+    let mut bytes = Vec::with_capacity(raw.len());
+    let mut at = 0;
+    let digit = |at: usize| raw.get(at).and_then(|&byte| char::from(byte).to_digit(16));
+    while let Some(&byte) = raw.get(at) {
+        let escaped = match (byte, digit(at + 1), digit(at + 2)) {
+            (b'%', Some(high), Some(low)) => Some((high * 16 + low) as u8),
+            _ => None,
+        };
+        match (escaped, byte) {
+            (Some(decoded), _) => {
+                bytes.push(decoded);
+                at += 3;
+                continue;
+            }
+            (None, b'+') => bytes.push(b' '),
+            (None, byte) => bytes.push(byte),
+        }
+        at += 1;
+    }
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// The embed view's path: what partners' iframes load.
 pub fn embed_path() -> String {
     format!("{BASE}embed")
@@ -176,6 +204,31 @@ pub fn site_paths(feed: &Feed, page_size: usize) -> impl Iterator<Item = String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_query_reads_back_from_its_address_as_typed() {
+        for query in [
+            "%41",
+            "50%",
+            "a+b c",
+            "пам'ять",
+            "#&=?/",
+            "%E2%82",
+            "🙂 עברית",
+        ] {
+            let path = search_path(query, 1);
+            let search = path.split_once('?').map_or("", |(_, search)| search);
+            assert_eq!(query_value(search, "q").as_deref(), Some(query), "{path}");
+        }
+        // Written by other software: `+` for a space, lower-case escapes, a broken escape, bytes
+        // that are not UTF-8.
+        assert_eq!(
+            query_value("?q=a+b%2c%zz&page=2", "q").as_deref(),
+            Some("a b,%zz")
+        );
+        assert_eq!(query_value("q=%FF", "q").as_deref(), Some("\u{fffd}"));
+        assert_eq!(query_value("page=2", "q"), None);
+    }
 
     fn options(query: &[(&str, &str)]) -> EmbedOptions {
         EmbedOptions::from_query(|key| {

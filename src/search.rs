@@ -1005,7 +1005,8 @@ pub struct Found {
     pub position: usize,
     /// A query word is in its body: only then is the body worth reading for its card's excerpt.
     /// Reading every body on a page of results that matched in titles only, word by word for
-    /// nothing, was most of the marking's time for such a query (0.5 of 0.53 ms natively).
+    /// nothing, was most of the marking's time for such a query (natively, a page of results
+    /// for «verbolozy» was marked in 0.53 ms with it, 0.22 ms without).
     pub in_body: bool,
 }
 

@@ -332,6 +332,20 @@ fn snippet_of(text: &str, query: &str) -> Option<String> {
 }
 
 #[test]
+fn a_find_says_whether_its_body_matched() {
+    let items = [
+        item("Міст через Тиху", "Відкриють до зими", "Роботи тривають."),
+        item("Ярмарок", "У суботу", "Через міст піде рух."),
+    ];
+    let index = Index::build(&items);
+    let found = index.search(&Query::parse("міст"));
+    let in_body: Vec<(usize, bool)> = found.iter().map(|f| (f.position, f.in_body)).collect();
+    // The title's match ranks first; only the second has the word in its body, which its
+    // card's excerpt is then read from.
+    assert_eq!(in_body, [(0, false), (1, true)]);
+}
+
+#[test]
 fn a_cards_excerpt_shows_a_match_where_there_is_one() {
     let query = Query::parse("будапешт");
     let body_read = std::cell::Cell::new(false);
@@ -358,6 +372,11 @@ fn a_cards_excerpt_shows_a_match_where_there_is_one() {
     assert_eq!(
         marked_excerpt("Про <поїзди>", || body("Львів"), &query, 100),
         "Про &lt;поїзди&gt;"
+    );
+    // The body had no match (`Found::in_body`): the excerpt as it is.
+    assert_eq!(
+        marked_excerpt("Про поїзди", || None, &query, 100),
+        "Про поїзди"
     );
 }
 

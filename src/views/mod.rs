@@ -25,7 +25,7 @@ fn use_page_meta(meta: impl Fn() -> PageMeta + 'static) {
     keep_page_meta(Box::new(meta));
 }
 
-/// [`use_page_meta`]'s work, one copy for its eight callers: an effect per closure type cost
+/// [`use_page_meta`]'s work, one copy for its seven callers: an effect per closure type cost
 /// the wasm 954 B brotli.
 fn keep_page_meta(meta: Box<dyn Fn() -> PageMeta>) {
     if let Some(sink) = use_context::<MetaSink>() {

@@ -12,11 +12,11 @@ use crate::feed::{Article, Feed, EXCERPT_LEN};
 use crate::i18n::Lang;
 use crate::page_meta::{PageKind, PageMeta};
 use crate::paging::page;
-use crate::routes::{is_search_path, page_number, search_path};
+use crate::routes::{is_search_path, page_number, query_param, query_value, search_path};
 use crate::search::{highlight, marked_excerpt, Index, IndexBuilder, Query};
 use crate::store::{use_feed_store, FeedState, FeedStore};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -104,11 +104,16 @@ fn index_of(feed: &Arc<Feed>) -> Rc<Index> {
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let params = use_query_map();
+    let search = use_location().search;
     let store = use_feed_store();
     let typed = store.typed_query;
-    let addressed = Memo::new(move |_| params.read().get("q").unwrap_or_default());
-    let addressed_page = Memo::new(move |_| page_number(params.read().get("page").as_deref()));
+    let addressed = Memo::new(move |_| {
+        search
+            .with(|search| query_value(search, "q"))
+            .unwrap_or_default()
+    });
+    let addressed_page =
+        Memo::new(move |_| search.with(|search| page_number(query_param(search, "page"))));
     // The document's title and head tags follow the address, not the typing: they are the
     // history entry's, set with it, out of the keystroke's frame (0.7 ms of it at 1× CPU).
     use_page_meta(move || {
@@ -126,20 +131,19 @@ pub fn SearchPage() -> impl IntoView {
         )
     });
     let text = Memo::new(move |_| typed.get().unwrap_or_else(|| addressed.get()));
-    // The address's page is its query's: a query typed since shows its first, `Some(1)` as
-    // `page_number` reads the address that will say it. The same value, so that the results
-    // are not drawn (and announced) again when the address catches up: with `None` here they
-    // were, costing every keystroke twice.
-    let number = Memo::new(move |_| match text.get() == addressed.get() {
-        true => addressed_page.get(),
-        false => Some(1),
+    // A typed query shows its first page, `Some(1)` as `page_number` reads the address that
+    // will say so: the same value, so that the results are not drawn (and announced) again
+    // when the address catches up. With `None` here they were, every keystroke twice.
+    let number = Memo::new(move |_| match typed.get() {
+        Some(_) => Some(1),
+        None => addressed_page.get(),
     });
     view! {
         <WithFeed ready={move |feed: Arc<Feed>| results(store, &feed, &text.get(), number.get())} />
     }
 }
 
-/// The search page's headline, and its title: the query as typed, cut if long.
+/// The search page's headline and title for the query `text`, cut if long.
 fn heading(lang: Lang, text: &str) -> String {
     let search = lang.strings().search;
     match text.trim() {
@@ -236,10 +240,14 @@ const DEBOUNCE: Duration = Duration::from_millis(200);
 #[component]
 pub fn SearchForm() -> impl IntoView {
     let store = use_feed_store();
-    let params = use_query_map();
+    let search = use_location().search;
     let navigate = use_navigate();
     let typed = store.typed_query;
-    let shown = Memo::new(move |_| params.read().get("q").unwrap_or_default());
+    let shown = Memo::new(move |_| {
+        search
+            .with(|search| query_value(search, "q"))
+            .unwrap_or_default()
+    });
     let field = NodeRef::<leptos::html::Input>::new();
     let timer: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);
     let stop_timer = move || {
@@ -248,7 +256,8 @@ pub fn SearchForm() -> impl IntoView {
         }
     };
     // The field follows the address (back, forward, a shared link), but never undoes what the
-    // reader is typing: the address holds the query trimmed, the field may end in a space.
+    // reader is typing: the address holds the query trimmed, the field may end in a space, and
+    // the address is not replaced while a newer pause is pending (see `go`).
     Effect::new(move |_| {
         let wanted = shown.get();
         if let Some(field) = field.get() {
@@ -268,21 +277,25 @@ pub fn SearchForm() -> impl IntoView {
     };
     let go = move |text: String| {
         stop_timer();
+        timer.set_value(None);
         let path = search_path(&text, 1);
         if !current_path().is_some_and(|now| is_search_path(&now)) {
             address(&path, false);
             return;
         }
         // Typing on the search page refines one search: one history entry, replaced. The
-        // results follow at once, the address once they are drawn: replacing it took ~2.5 ms
-        // of a keystroke's ~13 ms at 4× CPU (bench/search.mjs), time the reader waited for
-        // nothing they see. Unless the reader has gone elsewhere meanwhile, or typed on.
+        // results follow at once, the address once they are drawn: replacing it through the
+        // router took ~2.5 ms of a keystroke at 4× CPU (a Chromium profile), time the reader
+        // waited for nothing they see. Not if the reader has gone elsewhere meanwhile, nor if
+        // they typed on: the field follows the address, and would lose the keys typed since
+        // (the next pause's query replaces the address instead).
         let text = text.trim().to_owned();
         typed.set(Some(text.clone()));
         let typed_on = current_url_key();
         let address = address.clone();
         after_next_paint(move || {
-            if typed.with_untracked(|typed| typed.as_ref() != Some(&text)) {
+            let typing_on = timer.get_value().is_some();
+            if typing_on || typed.with_untracked(|typed| typed.as_ref() != Some(&text)) {
                 return;
             }
             if current_url_key() == typed_on {

@@ -61,6 +61,35 @@ test('typed in the header on the front page: results follow, focus stays in the 
   await expect(page.locator('main h1')).toHaveText('Останні новини');
 });
 
+test('a key typed as the results arrive stays in the field', async ({ page }) => {
+  await open(page);
+  await type(page, 'тиха');
+  await expect(page).toHaveURL(/\/search\?q=%D1%82%D0%B8%D1%85%D0%B0$/);
+  // The next key lands the moment the results for the pause before it are drawn, before the
+  // address has caught up with them (a frame later); the field is read once it has.
+  const afterAddress = await field(page).evaluate(
+    (input: HTMLInputElement) =>
+      new Promise<string>((resolve) => {
+        const key = (text: string) => {
+          input.value = text;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        };
+        new MutationObserver((_, observer) => {
+          if (document.querySelector('main h1')?.textContent?.endsWith('«тиха м»')) {
+            observer.disconnect();
+            key('тиха мі');
+            requestAnimationFrame(() => setTimeout(() => resolve(input.value)));
+          }
+        }).observe(document.querySelector('main')!, { childList: true, subtree: true, characterData: true });
+        key('тиха м');
+      }),
+  );
+  expect(afterAddress).toBe('тиха мі');
+  await expect(page.locator('main h1')).toHaveText('Пошук: «тиха мі»');
+  await expect(page).toHaveURL(/\?q=%D1%82%D0%B8%D1%85%D0%B0%20%D0%BC%D1%96$/);
+  await expect(field(page)).toHaveValue('тиха мі');
+});
+
 test('a result leads to its article, and back returns to the results with the query kept', async ({ page }) => {
   await open(page, '/search?q=verbolozy');
   // Latin finds Cyrillic: «Верболозів», «Верболозах» and the English "Verbolozy".
@@ -181,6 +210,14 @@ test('hostile and odd queries: escaped, never markup, never a blank page', async
   await takenOver(page);
   await expect(page.locator('main h1')).toHaveText('Пошук: «<b>тиха</b>»');
   await expect(page.locator('main h1 b')).toHaveCount(0);
+  // Percent signs are the reader's too: «%41» typed stays «%41» in the address and on a
+  // reload, never «A» (the address is decoded once).
+  await field(page).fill('%41');
+  await expect(page).toHaveURL(/\/search\?q=%2541$/);
+  await page.reload();
+  await takenOver(page);
+  await expect(page.locator('main h1')).toHaveText('Пошук: «%41»');
+  await expect(field(page)).toHaveValue('%41');
 });
 
 test('the search landmark: labelled, 44 px targets, fits a 360 px phone', async ({ page }) => {
