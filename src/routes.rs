@@ -9,6 +9,7 @@
 
 use crate::feed::Feed;
 use crate::paging::page_count;
+use crate::slug::percent_decode;
 
 /// The path the site is served under, with a trailing slash: `/` or `/news/`.
 pub const BASE: &str = match option_env!("VISTKA_BASE") {
@@ -75,32 +76,12 @@ pub fn encode_component(text: &str) -> String {
     encoded
 }
 
-/// The value of the query string parameter `name`, decoded once: `+` is a space, `%XX` a byte,
-/// and bytes that are not UTF-8 become U+FFFD. The router's query map decodes twice (the
-/// browser's `URLSearchParams`, then `decodeURIComponent` again), which read a query
-/// «%41», written `q=%2541`, back as «A».
+/// The value of the query string parameter `name`, decoded once (`+` is a space; escapes as
+/// [`percent_decode`] reads them). The router's query map decodes twice (the browser's
+/// `URLSearchParams`, then `decodeURIComponent` again), which read a query «%41», written
+/// `q=%2541`, back as «A».
 pub fn query_value(search: &str, name: &str) -> Option<String> {
-    let raw = query_param(search, name)?.as_bytes();
-    let mut bytes = Vec::with_capacity(raw.len());
-    let mut at = 0;
-    let digit = |at: usize| raw.get(at).and_then(|&byte| char::from(byte).to_digit(16));
-    while let Some(&byte) = raw.get(at) {
-        let escaped = match (byte, digit(at + 1), digit(at + 2)) {
-            (b'%', Some(high), Some(low)) => Some((high * 16 + low) as u8),
-            _ => None,
-        };
-        match (escaped, byte) {
-            (Some(decoded), _) => {
-                bytes.push(decoded);
-                at += 3;
-                continue;
-            }
-            (None, b'+') => bytes.push(b' '),
-            (None, byte) => bytes.push(byte),
-        }
-        at += 1;
-    }
-    Some(String::from_utf8_lossy(&bytes).into_owned())
+    query_param(search, name).map(|raw| percent_decode(&raw.replace('+', " ")))
 }
 
 /// The embed view's path: what partners' iframes load.
@@ -221,12 +202,12 @@ mod tests {
             assert_eq!(query_value(search, "q").as_deref(), Some(query), "{path}");
         }
         // Written by other software: `+` for a space, lower-case escapes, a broken escape, bytes
-        // that are not UTF-8.
+        // that are not UTF-8 (kept as they were written).
         assert_eq!(
             query_value("?q=a+b%2c%zz&page=2", "q").as_deref(),
             Some("a b,%zz")
         );
-        assert_eq!(query_value("q=%FF", "q").as_deref(), Some("\u{fffd}"));
+        assert_eq!(query_value("q=%FF", "q").as_deref(), Some("%FF"));
         assert_eq!(query_value("page=2", "q"), None);
     }
 
