@@ -144,6 +144,14 @@ enum Kind {
     Other,
 }
 
+fn kind_of(c: char) -> Kind {
+    match c {
+        c if is_apostrophe(c) => Kind::Apostrophe,
+        c if is_word_char(c) => Kind::Letter,
+        _ => Kind::Other,
+    }
+}
+
 /// The kind of the character at byte `at` of `text`, and its length. ASCII and the lead bytes
 /// of the Cyrillic letters (U+0400–U+047F, U+04C0–U+04FF) are told by the byte alone: decoding
 /// every character was half of building the index of 10,000 items.
@@ -157,45 +165,117 @@ fn kind_at(text: &str, at: usize) -> Option<(Kind, usize)> {
         0xd0 | 0xd1 | 0xd3 => return Some((Kind::Letter, 2)),
         _ => {
             let c = text.get(at..)?.chars().next()?;
-            let kind = match c {
-                c if is_apostrophe(c) => Kind::Apostrophe,
-                c if is_word_char(c) => Kind::Letter,
-                _ => Kind::Other,
-            };
-            return Some((kind, c.len_utf8()));
+            return Some((kind_of(c), c.len_utf8()));
         }
     };
     Some((kind, 1))
 }
 
 /// The words of `text` with their byte offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut position = 0;
-    std::iter::from_fn(move || {
+fn words(text: &str) -> Words<'_> {
+    Words {
+        text,
+        position: 0,
+        html: false,
+        encoded: false,
+    }
+}
+
+/// The words of the text of `html` as the index reads them, from the markup in one pass: tags,
+/// comments and raw-text elements skipped as [`html::markup_length`] steps over them, so a word
+/// ends at a tag («Ки<b>їв</b>» is two words); a word with a character reference in it
+/// («пам&amp;rsquo;ять») comes as its raw span with [`Words::encoded`] set, to be decoded and
+/// read again. The same words as [`words`] finds in the tokenizer's decoded text pieces (tested
+/// on the XSS corpus and the real feeds), without the pieces: finding them, then scanning each
+/// for references and again for words, was a quarter of the index's build in the wasm.
+fn html_words(html: &str) -> Words<'_> {
+    Words {
+        html: true,
+        ..words(html)
+    }
+}
+
+/// See [`words`] and [`html_words`].
+struct Words<'a> {
+    text: &'a str,
+    position: usize,
+    html: bool,
+    /// The last span given has character references in it (HTML only).
+    encoded: bool,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
         let start = loop {
-            let (kind, length) = kind_at(text, position)?;
+            let (kind, length, _) = self.kind_at(self.position)?;
             if kind == Kind::Letter {
-                break position;
+                break self.position;
             }
-            position += length;
+            let markup = match self.html && self.text.as_bytes().get(self.position) == Some(&b'<') {
+                true => self.text.get(self.position..).and_then(html::markup_length),
+                false => None,
+            };
+            self.position += markup.unwrap_or(length);
         };
-        while let Some((kind, length)) = kind_at(text, position) {
+        let (end, encoded) = self.word_end(start);
+        self.position = end;
+        self.encoded = encoded;
+        self.text.get(start..end).map(|word| (start, word))
+    }
+}
+
+impl<'a> Words<'a> {
+    /// Where the word that begins at `start` ends, and whether it has references in it.
+    #[inline(always)]
+    fn word_end(&self, start: usize) -> (usize, bool) {
+        let mut position = start;
+        let mut encoded = false;
+        while let Some((kind, length, reference)) = self.kind_at(position) {
             let next = position + length;
-            // An apostrophe between two letters stays inside the word.
+            // An apostrophe between two letters stays inside the word; a word with references
+            // takes every apostrophe, and reading it again decoded leaves out those that are
+            // not between letters.
             let inside = match kind {
                 Kind::Letter => true,
                 Kind::Apostrophe => {
-                    kind_at(text, next).is_some_and(|(kind, _)| kind == Kind::Letter)
+                    encoded
+                        || self.kind_at(next).is_some_and(|(kind, _, reference)| {
+                            encoded |= reference;
+                            kind == Kind::Letter || (reference && kind == Kind::Apostrophe)
+                        })
                 }
                 Kind::Other => false,
             };
             if !inside {
                 break;
             }
+            encoded |= reference;
             position = next;
         }
-        text.get(start..position).map(|word| (start, word))
-    })
+        (position, encoded)
+    }
+
+    /// What the character at `at` is, in HTML reading a character reference as what it
+    /// stands for: the kind and the bytes it takes, and whether it was a reference.
+    #[inline(always)]
+    fn kind_at(&self, at: usize) -> Option<(Kind, usize, bool)> {
+        let (kind, length) = kind_at(self.text, at)?;
+        if self.html && self.text.as_bytes().get(at) == Some(&b'&') {
+            return Some(self.reference_at(at).unwrap_or((kind, length, false)));
+        }
+        Some((kind, length, false))
+    }
+
+    /// The character reference at `at`, if that `&` begins one: out of the word loops, which
+    /// it would make ~0.3 KB larger in the wasm for the few words that have one.
+    #[inline(never)]
+    fn reference_at(&self, at: usize) -> Option<(Kind, usize, bool)> {
+        let reference = self.text.get(at + 1..)?;
+        let (c, length) = html::read_reference(reference)?;
+        Some((kind_of(c), 1 + length, true))
+    }
 }
 
 /// Lowercases `word` into `out` without its apostrophes (see the module's notes).
@@ -579,22 +659,22 @@ fn snippet(text: &str, query: &Query, max: usize) -> Option<String> {
     })
 }
 
-/// Calls `read` with each piece of text of `article` the search reads, and its field. HTML
-/// is read tag by tag: a word split by an inline tag («Ки<b>їв</b>») is two words here.
-fn read_fields(article: &Article, mut read: impl FnMut(u32, &str)) {
-    read(TITLE, &article.title);
+/// Calls `read` with the words of each piece of text of `article` the search reads, and its
+/// field (HTML read with [`html_words`]).
+fn read_fields(article: &Article, mut read: impl FnMut(u32, Words)) {
+    read(TITLE, words(&article.title));
     if let Some(summary) = &article.summary {
-        html::text_pieces(summary).for_each(|piece| read(META, &piece));
+        read(META, html_words(summary));
     }
     if let Some(category) = &article.category {
-        read(META, &category.name);
+        read(META, words(&category.name));
     }
     for author in &article.authors {
-        read(META, author);
+        read(META, words(author));
     }
     match &article.body {
-        Body::Html(body) => html::text_pieces(body).for_each(|piece| read(BODY, &piece)),
-        Body::Text(body) => read(BODY, body),
+        Body::Html(body) => read(BODY, html_words(body)),
+        Body::Text(body) => read(BODY, words(body)),
         Body::Empty => {}
     }
 }
@@ -746,13 +826,14 @@ fn file(lists: &mut [Vec<u32>], id: u32, value: u32) {
     }
 }
 
-/// A distinct word of the text as written: its folded word (none for a word that folds to
-/// nothing), and the last posting made for it, so a word met again in the same field of the
-/// same item costs one comparison. Most of a body's words are ones it already had.
-struct Known {
-    folded: Option<u32>,
-    posted: u32,
-}
+/// The id [`IndexBuilder::known`] gives a word of the text that folds to nothing: past the end
+/// of every list, so such a word is read and left (and not `u32::MAX`: [`Ids`] keeps each id
+/// plus one).
+const FOLDS_TO_NOTHING: u32 = u32::MAX - 1;
+
+/// A folded word's last posting before it has any: no item's ([`IndexBuilder::add`] stops
+/// short of the item it would be).
+const NOT_POSTED: u32 = u32::MAX;
 
 /// An [`Index`] being built, item by item: the view reads the feed into it in slices while
 /// the reader starts typing, so that the first query finds most of it done.
@@ -760,26 +841,32 @@ struct Known {
 pub struct IndexBuilder {
     /// Items read.
     items: u32,
-    /// Each distinct folded word, an index into `postings`.
+    /// Each distinct folded word, an index into `postings` and `last`.
     folded_ids: Ids,
     postings: Vec<Vec<u32>>,
+    /// Each folded word's last posting, as in its list: a word met again in a field of the
+    /// item it was last posted for costs one comparison in this small array, where reading
+    /// the end of its list was a cache miss for most words (natively, a quarter of reading
+    /// the words).
+    last: Vec<u32>,
     surface_ids: Ids,
     surfaces: Vec<String>,
     surface_words: Vec<Vec<u32>>,
     stem_ids: Ids,
     stem_words: Vec<Vec<u32>>,
-    /// Each distinct word as written, an index into `words`: a known word is not folded again.
+    /// Each distinct word as written, to its folded word's id (or [`FOLDS_TO_NOTHING`]): a
+    /// known word is not folded again.
     known: Ids,
-    words: Vec<Known>,
     folded: String,
 }
 
 impl IndexBuilder {
     /// Reads the next item (the feed's order, newest first); `false` when there is no room for
-    /// it (four bytes a posting: room for 2^29 items).
+    /// it (four bytes a posting: room for 2^29 - 1 items, the last number being
+    /// [`NOT_POSTED`]'s).
     fn add(&mut self, article: &Article) -> bool {
         let item = self.items;
-        if item >> (32 - FIELD_BITS) != 0 {
+        if item >= NOT_POSTED >> FIELD_BITS {
             return false;
         }
         read_fields(article, |field, text| self.read(item, field, text));
@@ -833,53 +920,60 @@ impl IndexBuilder {
         }
     }
 
-    fn read(&mut self, item: u32, field: u32, text: &str) {
-        let posting = item << FIELD_BITS | field;
-        for (_, word) in words(text) {
-            let hash = hash_of(word);
-            let at = match self.known.get(hash) {
-                Some(at) => at,
-                None => self.learn(word, hash),
-            };
-            let Some(known) = self.words.get_mut(at as usize) else {
-                continue;
-            };
-            if known.posted == posting {
-                continue;
-            }
-            known.posted = posting;
-            let Some(list) = known
-                .folded
-                .and_then(|id| self.postings.get_mut(id as usize))
-            else {
-                continue;
-            };
-            // Fields of one item are read in turn: its postings are last in each list.
-            match list.last_mut() {
-                Some(last) if *last >> FIELD_BITS == item => *last |= field,
-                _ => list.push(posting),
+    /// Reads the words of one of the item's fields. A word with character references in it
+    /// is read decoded, as the words it is then (here again: the one place that posts).
+    fn read(&mut self, item: u32, field: u32, mut text: Words) {
+        while let Some((_, word)) = text.next() {
+            match text.encoded {
+                false => self.post(item, field, word),
+                true => self.read(item, field, words(&html::decode_entities(word))),
             }
         }
     }
 
+    /// Records that `word` occurs in the item's `field`.
+    #[inline(always)]
+    fn post(&mut self, item: u32, field: u32, word: &str) {
+        let hash = hash_of(word);
+        let folded = match self.known.get(hash) {
+            Some(folded) => folded,
+            None => self.learn(word, hash),
+        };
+        let Some(last) = self.last.get_mut(folded as usize) else {
+            return;
+        };
+        if *last >> FIELD_BITS == item {
+            if *last & field == 0 {
+                // Fields of one item are read in turn: its posting is last in the list.
+                *last |= field;
+                let list = self.postings.get_mut(folded as usize);
+                if let Some(end) = list.and_then(|list| list.last_mut()) {
+                    *end = *last;
+                }
+            }
+            return;
+        }
+        *last = item << FIELD_BITS | field;
+        file(&mut self.postings, folded, *last);
+    }
+
     /// Folds a word not seen before as written and, if its folded form is new too, records
-    /// that under its keys.
+    /// that under its keys: its folded word's id.
     fn learn(&mut self, word: &str, hash: u64) -> u32 {
         fold_into(word, &mut self.folded);
-        let folded = (!self.folded.is_empty()).then(|| {
-            let (id, new) = intern(&mut self.folded_ids, &mut self.postings, &self.folded);
-            if new {
-                self.file_under_keys(id);
+        let folded = match self.folded.is_empty() {
+            true => FOLDS_TO_NOTHING,
+            false => {
+                let (id, new) = intern(&mut self.folded_ids, &mut self.postings, &self.folded);
+                if new {
+                    self.last.push(NOT_POSTED);
+                    self.file_under_keys(id);
+                }
+                id
             }
-            id
-        });
-        let at = self.words.len() as u32;
-        self.words.push(Known {
-            folded,
-            posted: u32::MAX,
-        });
-        self.known.get_or_insert(hash, at);
-        at
+        };
+        self.known.get_or_insert(hash, folded);
+        folded
     }
 
     /// Files the new folded word `id` (`self.folded`) under its surface and its stems: new, so

@@ -62,6 +62,114 @@ fn words_keep_apostrophes_and_split_at_every_dash() {
     assert_eq!(words("'quoted' -").count(), 1);
 }
 
+/// The words the index reads from HTML in one pass, references decoded as [`IndexBuilder`]
+/// decodes them.
+fn words_read_from_html(html: &str) -> Vec<String> {
+    let mut read = Vec::new();
+    let mut text = html_words(html);
+    while let Some((_, word)) = text.next() {
+        match text.encoded {
+            false => read.push(word.to_owned()),
+            true => read.extend(
+                words(&crate::html::decode_entities(word)).map(|(_, word)| word.to_owned()),
+            ),
+        }
+    }
+    read
+}
+
+/// The words of the full tokenizer's text pieces, entities decoded: what the one pass must
+/// read.
+fn words_of_text_pieces(html: &str) -> Vec<String> {
+    let pieces = crate::html::tests::text_pieces(html);
+    let words_of = |piece: &String| {
+        words(piece)
+            .map(|(_, word)| word.to_owned())
+            .collect::<Vec<_>>()
+    };
+    pieces.iter().flat_map(words_of).collect()
+}
+
+#[test]
+fn html_is_read_in_one_pass_as_the_tokenizer_reads_its_text() {
+    let cases = [
+        ("пам&rsquo;ять і don&#8217;t", vec!["пам’ять", "і", "don’t"]),
+        (
+            "Ки<b>їв</b> AT&amp;T a&nbsp;b",
+            vec!["Ки", "їв", "AT", "T", "a", "b"],
+        ),
+        (
+            "&#1050;иїв x'&#39;y '&#1082; a'&#1082;",
+            vec!["Київ", "x", "y", "к", "a'к"],
+        ),
+        (
+            "a&#39;<b>c</b> 5 < 6 a<1b",
+            vec!["a", "c", "5", "6", "a", "1b"],
+        ),
+        (
+            "<!-- x -->y<script>z</script>w <style>s</style>",
+            vec!["y", "w"],
+        ),
+        ("& &; &#; &#x41;BC &#x2019;", vec!["ABC"]),
+        ("a<b", vec!["a"]),
+    ];
+    for (html, expected) in cases {
+        assert_eq!(words_read_from_html(html), expected, "{html}");
+        assert_eq!(
+            words_read_from_html(html),
+            words_of_text_pieces(html),
+            "{html}"
+        );
+    }
+    for payload in crate::html::tests::xss_payloads() {
+        for html in [payload.clone(), crate::html::tests::clean(&payload)] {
+            assert_eq!(
+                words_read_from_html(&html),
+                words_of_text_pieces(&html),
+                "{html}"
+            );
+        }
+    }
+}
+
+/// Every string of every real feed in tests/fixtures/feeds (bodies, summaries, titles as
+/// publishers write them, WordPress's `&#8217;` included).
+#[test]
+fn real_feeds_html_is_read_in_one_pass_as_the_tokenizer_reads_its_text() {
+    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(text) => out.push(text.clone()),
+            serde_json::Value::Array(values) => values.iter().for_each(|value| strings(value, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|value| strings(value, out)),
+            _ => {}
+        }
+    }
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/feeds");
+    let mut texts = Vec::new();
+    for folder in ["jsonfeed", "wordpress"] {
+        let entries = std::fs::read_dir(format!("{root}/{folder}")).expect("the feed corpus");
+        for entry in entries.flatten() {
+            let text = std::fs::read_to_string(entry.path()).expect("readable");
+            if let Ok(document) = serde_json::from_str(text.trim_start_matches('\u{feff}')) {
+                strings(&document, &mut texts);
+            }
+        }
+    }
+    let marked_up = texts
+        .iter()
+        .filter(|text| text.contains('<') || text.contains('&'));
+    let mut read = 0;
+    for html in marked_up {
+        assert_eq!(
+            words_read_from_html(html),
+            words_of_text_pieces(html),
+            "{html}"
+        );
+        read += 1;
+    }
+    assert!(read > 1000, "only {read} strings with markup in the corpus");
+}
+
 #[test]
 fn case_is_ignored_in_latin_and_cyrillic_including_ukrainian_letters() {
     assert!(finds(
@@ -236,6 +344,9 @@ fn bad_input_never_panics_and_finds_sensibly() {
     assert_eq!(found(&items, &long), ["Київ <b>"]);
     let long_words: String = (0..50).map(|n| format!("слово{n} ")).collect();
     assert_eq!(Query::parse(&long_words).words.len(), MAX_QUERY_WORDS);
+    // A word of combining marks only folds to nothing: read and left, the rest still found.
+    let marks = [item("Марки", "", "\u{301}\u{300} Вербове \u{301}")];
+    assert_eq!(found(&marks, "вербове"), ["Марки"]);
 }
 
 /// Highlighting decides word by word, skipping a word's stems where they cannot match: it must
