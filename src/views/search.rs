@@ -4,7 +4,7 @@
 
 use super::card::{marked_card, Marked};
 use super::listing::pagination;
-use super::status::WithFeed;
+use super::status::{failure_meta, WithFeed};
 use super::use_page_meta;
 use crate::app::ROUTE_ANNOUNCER;
 use crate::browser::{after_next_paint, announce, current_path, current_url_key};
@@ -116,7 +116,15 @@ pub fn SearchPage() -> impl IntoView {
         Memo::new(move |_| search.with(|search| page_number(query_param(search, "page"))));
     // The document's title and head tags follow the address, not the typing: they are the
     // history entry's, set with it, out of the keystroke's frame (0.7 ms of it at 1× CPU).
+    // While the feed has failed they are the failure view's, which a change of address here
+    // would otherwise overwrite.
     use_page_meta(move || {
+        if store
+            .state
+            .with(|state| matches!(state, FeedState::Failed(_)))
+        {
+            return failure_meta(store);
+        }
         let lang = store.ui_lang();
         let text = addressed.get();
         let path = search_path(&text, addressed_page.get().unwrap_or(1));

@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use crate::offline::saved_time;
 use crate::page_meta::{PageKind, PageMeta};
 use crate::routes::listing_path;
-use crate::store::{use_feed_store, FeedState};
+use crate::store::{use_feed_store, FeedState, FeedStore};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -80,7 +80,7 @@ fn FeedFailure(error: FeedError) -> impl IntoView {
     let store = use_feed_store();
     let strings = store.ui_lang().strings();
     let message = error_message(&error, store.ui_lang());
-    use_page_meta(move || unlisted(strings.load_failed, "", store.ui_lang()));
+    use_page_meta(move || failure_meta(store));
     view! {
         <section class="wrap status" role="alert">
             <h1>{strings.load_failed}</h1>
@@ -141,6 +141,13 @@ pub fn OfflineNotice() -> AnyView {
 }
 
 /// The meta of a view that is no page of the publication's own.
+/// The title and head tags of the view saying the feed could not be loaded: also the search
+/// page's, whose own follow the address, while the feed has failed.
+pub fn failure_meta(store: FeedStore) -> PageMeta {
+    let lang = store.ui_lang();
+    unlisted(lang.strings().load_failed, "", lang)
+}
+
 fn unlisted(heading: &str, publication: &str, lang: Lang) -> PageMeta {
     PageMeta::section(
         heading,

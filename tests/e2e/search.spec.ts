@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, takenOver, test, withLang } from './fixtures';
+import { expect, FRESH_PATH, takenOver, test, withLang } from './fixtures';
 
 // Search (issue 17) on the demo publication, public/feed.json: the header's field on every
 // view, the /search?q=… view it opens, and the same form without JavaScript.
@@ -104,6 +104,21 @@ test('a result leads to its article, and back returns to the results with the qu
   await expect(titles(page).first()).toHaveText(title);
   await page.evaluate(() => history.forward());
   await expect(page.locator('main article h1')).toHaveText(title);
+});
+
+test('with the feed failed, a search typed on leaves the failure in view and in the title', async ({ page, expectConsole }) => {
+  expectConsole(/^Failed to load resource: .* \S*\/feed\.json$/, /^Vistka: the feed could not be used: /);
+  await page.route('**/feed.json', (route) => route.fulfill({ status: 500, body: 'oops' }));
+  // An address the build did not write (an article newer than it), so the app shows it.
+  await page.goto(FRESH_PATH);
+  const alert = page.getByRole('alert');
+  await expect(alert.locator('h1')).toHaveText('Не вдалося завантажити новини');
+  await type(page, 'льв');
+  await expect(page).toHaveURL(/\/search\?q=%D0%BB%D1%8C%D0%B2$/);
+  await field(page).pressSequentially('ів');
+  await expect(page).toHaveURL(/\/search\?q=%D0%BB%D1%8C%D0%B2%D1%96%D0%B2$/);
+  await expect(alert.locator('h1')).toHaveText('Не вдалося завантажити новини');
+  await expect(page).toHaveTitle(/^Не вдалося завантажити новини/);
 });
 
 test('a shared /search?q= address shows the same results after a reload', async ({ page }) => {
