@@ -102,16 +102,22 @@ fn index_of(feed: &Arc<Feed>) -> Rc<Index> {
     read_index(feed, || true).unwrap_or_default()
 }
 
+/// The query the address holds (`?q=`), decoded once.
+fn addressed_query() -> Memo<String> {
+    let search = use_location().search;
+    Memo::new(move |_| {
+        search
+            .with(|search| query_value(search, "q"))
+            .unwrap_or_default()
+    })
+}
+
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let search = use_location().search;
     let store = use_feed_store();
     let typed = store.typed_query;
-    let addressed = Memo::new(move |_| {
-        search
-            .with(|search| query_value(search, "q"))
-            .unwrap_or_default()
-    });
+    let addressed = addressed_query();
     let addressed_page =
         Memo::new(move |_| search.with(|search| page_number(query_param(search, "page"))));
     // The document's title and head tags follow the address, not the typing: they are the
@@ -248,14 +254,9 @@ const DEBOUNCE: Duration = Duration::from_millis(200);
 #[component]
 pub fn SearchForm() -> impl IntoView {
     let store = use_feed_store();
-    let search = use_location().search;
     let navigate = use_navigate();
     let typed = store.typed_query;
-    let shown = Memo::new(move |_| {
-        search
-            .with(|search| query_value(search, "q"))
-            .unwrap_or_default()
-    });
+    let shown = addressed_query();
     let field = NodeRef::<leptos::html::Input>::new();
     let timer: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);
     let stop_timer = move || {
