@@ -64,8 +64,9 @@
 //! and the fields it occurs in); each key (surface or stem) lists the folded words it stands
 //! for. An item is thus recorded once per word rather than once per key: a word has up to
 //! three keys, and the build spent most of its time adding to these lists (10,000 items:
-//! 41 → 35 ms natively). Words and keys are found by their 64-bit hash (`Ids`). Nothing is
-//! read at start-up: the view reads the items into an [`IndexBuilder`] a slice at a time from
+//! 41 → 35 ms natively). Words and keys are found by their 64-bit hash (`Ids`). Summaries and
+//! bodies are read straight from their HTML, in one pass (`html_words`). Nothing is read at
+//! start-up: the view reads the items into an [`IndexBuilder`] a slice at a time from
 //! the moment the reader focuses the search field, and the first query reads what is left.
 
 use crate::feed::{Article, Body};
