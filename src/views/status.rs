@@ -140,7 +140,6 @@ pub fn OfflineNotice() -> AnyView {
     .into_any()
 }
 
-/// The meta of a view that is no page of the publication's own.
 /// The title and head tags of the view saying the feed could not be loaded: also the search
 /// page's, whose own follow the address, while the feed has failed.
 pub fn failure_meta(store: FeedStore) -> PageMeta {
@@ -148,6 +147,7 @@ pub fn failure_meta(store: FeedStore) -> PageMeta {
     unlisted(lang.strings().load_failed, "", lang)
 }
 
+/// The meta of a view that is no page of the publication's own.
 fn unlisted(heading: &str, publication: &str, lang: Lang) -> PageMeta {
     PageMeta::section(
         heading,

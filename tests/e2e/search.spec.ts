@@ -106,7 +106,7 @@ test('a result leads to its article, and back returns to the results with the qu
   await expect(page.locator('main article h1')).toHaveText(title);
 });
 
-test('with the feed failed, a search typed on leaves the failure in view and in the title', async ({ page, expectConsole }) => {
+test('with the feed failed, typing a search leaves the failure in view and in the title', async ({ page, expectConsole }) => {
   expectConsole(/^Failed to load resource: .* \S*\/feed\.json$/, /^Vistka: the feed could not be used: /);
   await page.route('**/feed.json', (route) => route.fulfill({ status: 500, body: 'oops' }));
   // An address the build did not write (an article newer than it), so the app shows it.
