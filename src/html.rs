@@ -72,17 +72,23 @@ impl<'a> Tokenizer<'a> {
         };
     }
 
-    /// Skips the content of a raw-text element up to and including its end tag.
+    /// Skips the content of a raw-text element up to and including its end tag (`name`
+    /// lowercased), found case-insensitively where each `</` is, rather than by lowercasing
+    /// the whole rest of the text for each such element: that made a body of many of them
+    /// quadratic (16,000 `<style>` elements, 384 KB: 3.5 s natively, now milliseconds).
     fn skip_raw_text(&mut self, name: &str) {
-        let closing = format!("</{name}");
-        let lower = self.rest.to_ascii_lowercase();
-        match lower.find(&closing) {
-            Some(at) => {
+        let mut from = 0;
+        while let Some(found) = self.rest.get(from..).and_then(|rest| rest.find("</")) {
+            let at = from + found;
+            let after = self.rest.as_bytes().get(at + 2..at + 2 + name.len());
+            if after.is_some_and(|after| after.eq_ignore_ascii_case(name.as_bytes())) {
                 self.rest = self.rest.get(at..).unwrap_or_default();
                 self.skip_past(">");
+                return;
             }
-            None => self.rest = "",
+            from = at + 2;
         }
+        self.rest = "";
     }
 
     fn read_tag(&mut self) -> Option<Token<'a>> {
@@ -744,6 +750,10 @@ pub(crate) mod tests {
     fn drops_scripts_with_their_content() {
         assert_eq!(clean("<p>a<script>alert(1)</script>b</p>"), "<p>ab</p>");
         assert_eq!(clean("<SCRIPT src=x></SCRIPT >ok"), "ok");
+        // The end tag is the element's own, in any case, not another's nor a prefix of one.
+        assert_eq!(clean("<style>a</st</b></StYlE>ok"), "ok");
+        assert_eq!(to_text(&"<style>a</style>x ".repeat(3)), "x x x");
+        assert_eq!(clean("<script>never closed</scrip"), "");
         assert_eq!(
             clean("<style>p{}</style><iframe src=x>fallback</iframe>ok"),
             "ok"
