@@ -184,9 +184,9 @@ fn words(text: &str) -> Words<'_> {
 
 /// The words of the text of `html` as the index reads them, from the markup in one pass: tags,
 /// comments and raw-text elements skipped as [`html::markup_length`] steps over them, so a word
-/// ends at a tag («Ки<b>їв</b>» is two words); a word with a character reference in it
-/// («пам&amp;rsquo;ять») comes as its raw span with [`Words::encoded`] set, to be decoded and
-/// read again. The same words as [`words`] finds in the tokenizer's decoded text pieces (tested
+/// ends at a tag (`Ки<b>їв</b>` is two words); a word with a character reference in it
+/// (`пам&rsquo;ять`) comes as its raw span with [`Words::encoded`] set, to be decoded and read
+/// again. The same words as [`words`] finds in the tokenizer's decoded text pieces (tested
 /// on the XSS corpus and the real feeds), without the pieces: finding them, then scanning each
 /// for references and again for words, was a quarter of the index's build in the wasm.
 fn html_words(html: &str) -> Words<'_> {
@@ -201,7 +201,7 @@ struct Words<'a> {
     text: &'a str,
     position: usize,
     html: bool,
-    /// The last span given has character references in it (HTML only).
+    /// The last word given has character references in it, to be decoded (HTML only).
     encoded: bool,
 }
 
@@ -235,18 +235,12 @@ impl<'a> Words<'a> {
         let mut encoded = false;
         while let Some((kind, length, reference)) = self.kind_at(position) {
             let next = position + length;
-            // An apostrophe between two letters stays inside the word; a word with references
-            // takes every apostrophe, and reading it again decoded leaves out those that are
-            // not between letters.
+            // An apostrophe between two letters (a reference's included) stays inside the word.
             let inside = match kind {
                 Kind::Letter => true,
-                Kind::Apostrophe => {
-                    encoded
-                        || self.kind_at(next).is_some_and(|(kind, _, reference)| {
-                            encoded |= reference;
-                            kind == Kind::Letter || (reference && kind == Kind::Apostrophe)
-                        })
-                }
+                Kind::Apostrophe => self
+                    .kind_at(next)
+                    .is_some_and(|(kind, _, _)| kind == Kind::Letter),
                 Kind::Other => false,
             };
             if !inside {
