@@ -191,7 +191,7 @@ impl SiteConfig {
             .split('&')
             .filter_map(|pair| {
                 let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-                let value = crate::slug::percent_decode(&value.replace('+', " "));
+                let value = crate::slug::query_decode(value);
                 let value = match (value.contains("{site}"), &site) {
                     (false, _) => value,
                     (true, Some(site)) => value.replace("{site}", site),

@@ -9,7 +9,7 @@
 
 use crate::feed::Feed;
 use crate::paging::page_count;
-use crate::slug::percent_decode;
+use crate::slug::query_decode;
 
 /// The path the site is served under, with a trailing slash: `/` or `/news/`.
 pub const BASE: &str = match option_env!("VISTKA_BASE") {
@@ -76,12 +76,11 @@ pub fn encode_component(text: &str) -> String {
     encoded
 }
 
-/// The value of the query string parameter `name`, decoded once (`+` is a space; escapes as
-/// [`percent_decode`] reads them). The router's query map decodes twice (the browser's
-/// `URLSearchParams`, then `decodeURIComponent` again), which read a query «%41», written
-/// `q=%2541`, back as «A».
+/// The value of the query string parameter `name`, decoded once ([`query_decode`]). The
+/// router's query map decodes twice (the browser's `URLSearchParams`, then
+/// `decodeURIComponent` again), which read a query «%41», written `q=%2541`, back as «A».
 pub fn query_value(search: &str, name: &str) -> Option<String> {
-    query_param(search, name).map(|raw| percent_decode(&raw.replace('+', " ")))
+    query_param(search, name).map(query_decode)
 }
 
 /// The embed view's path: what partners' iframes load.

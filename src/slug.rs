@@ -133,6 +133,12 @@ pub(crate) fn transliterate(
     Some(latin)
 }
 
+/// A query string's value decoded as forms write it: `+` is a space, escapes as
+/// [`percent_decode`] reads them.
+pub fn query_decode(value: &str) -> String {
+    percent_decode(&value.replace('+', " "))
+}
+
 /// Decodes `%XX` escapes (WordPress permalinks percent-encode Cyrillic slugs). Invalid escapes
 /// and invalid UTF-8 are kept as they are rather than rejected.
 pub fn percent_decode(text: &str) -> String {
